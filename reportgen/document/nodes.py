@@ -1,0 +1,156 @@
+"""The document model: the small closed set of blocks that templates produce and writers consume.
+
+Writers know these classes and nothing about finance; every label and figure in them is already
+final text. Amounts in figures stay Decimal so that a chart is drawn from exact values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Literal, Union
+
+Align = Literal["left", "center", "right", "justify"]
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A cover page: the document title and the lines beneath it (e.g. 公开时间)."""
+
+    title: str
+    lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableOfContents:
+    """A 目录 listing the headings up to `depth`; writers fill it from the document's headings."""
+
+    title: str = "目录"
+    depth: int = 2
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading; `level` 1 is a 部分, 2 is 一、, 3 is （一）, 4 is 1., 5 is （1）.
+
+    `label` is the generated number ("第一部分", "一、"), empty for an unnumbered heading.
+    """
+
+    level: int
+    text: str
+    label: str = ""
+
+    @property
+    def full_text(self) -> str:
+        """The heading as printed: 部分 labels are followed by a space, the others are not."""
+        if not self.label:
+            return self.text
+        return f"{self.label} {self.text}" if self.level == 1 else self.label + self.text
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph; `label` is a generated item number ("1.", "（1）") printed before it.
+
+    `indent` is the 2-字 first-line indent of 公文 body text; titles of annexes and tables
+    are centred and not indented.
+    """
+
+    text: str
+    label: str = ""
+    align: Align = "justify"
+    indent: bool = True
+    bold: bool = False
+
+    @property
+    def full_text(self) -> str:
+        return self.label + self.text
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One table cell; a spanning cell covers `colspan` × `rowspan` grid positions.
+
+    Rows list only the cells that start in them (as in HTML): covered positions are omitted.
+    """
+
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+    align: Align = "left"
+    bold: bool = False
+
+
+Row = tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with a title, an optional 公开NN表 number, a unit line and spanning header rows.
+
+    `widths` are relative column widths (None: equal); `landscape` asks for a landscape page.
+    `notes` print under the table (e.g. "本单位无政府性基金预算财政拨款收支，故本表为空表。").
+    """
+
+    title: str
+    header: tuple[Row, ...]
+    body: tuple[Row, ...]
+    number: str = ""
+    unit_left: str = ""
+    unit_right: str = ""
+    notes: tuple[str, ...] = ()
+    widths: tuple[int, ...] | None = None
+    landscape: bool = False
+
+    @property
+    def n_cols(self) -> int:
+        rows = self.header or self.body
+        return sum(c.colspan for c in rows[0]) if rows else 0
+
+
+@dataclass(frozen=True)
+class Series:
+    """One data series of a chart, in the figure's unit."""
+
+    name: str
+    values: tuple[Decimal, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A chart drawn from exact figures: `kind` is "bar" (series side by side) or "pie" (one series).
+
+    `label` is the generated number ("图1"); `fallback` is the sentence printed instead of a
+    chart whose values are all zero.
+    """
+
+    kind: Literal["bar", "pie"]
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[Series, ...]
+    unit: str = "万元"
+    label: str = ""
+    fallback: str = ""
+
+    @property
+    def is_empty(self) -> bool:
+        return all(v == 0 for s in self.series for v in s.values)
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page (between 部分, before each 附件)."""
+
+
+Block = Union[Cover, TableOfContents, Heading, Paragraph, Table, Figure, PageBreak]
+
+
+@dataclass(frozen=True)
+class Document:
+    """A whole document: its title (file metadata and cover) and its blocks in reading order."""
+
+    title: str
+    blocks: tuple[Block, ...] = field(default_factory=tuple)
+
+    def headings(self, depth: int = 9) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading) and b.level <= depth]

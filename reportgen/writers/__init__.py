@@ -1,0 +1,29 @@
+"""Writers turn a Document into files; they know nothing about finance.
+
+Each writer is `write(document, stem) -> dict[str, bytes]`: relative file name -> content. The
+main file is `<stem>.<suffix>`; a writer may add files beside it (images under `<stem>_图/`).
+The command line writes them all or none.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from reportgen.document.nodes import Document
+from reportgen.errors import ReportgenError
+
+Writer = Callable[[Document, str], dict[str, bytes]]
+
+
+def get_writer(name: str) -> Writer:
+    """The writer for a format name ("md", "docx"); imported lazily to keep start-up fast."""
+    if name == "md":
+        from reportgen.writers.markdown import write
+    elif name == "docx":
+        from reportgen.writers.docx import write
+    else:
+        raise ReportgenError(f"未知的输出格式：{name}（可选：{', '.join(FORMATS)}）")
+    return write
+
+
+FORMATS = ("md", "docx")
