@@ -1,0 +1,89 @@
+"""Read the text that templates render into the document model, numbering headings on the way.
+
+Templates write a small line-based markup, one block per line, so that each section template
+reads like the document it produces:
+
+    # 部门概况                  heading, level = number of '#' (1 部分 … 5 （1）), numbered here
+    # 附件 {-}                  an unnumbered heading
+    + 财政拨款收入：指…          a numbered paragraph at level 4 ("1.")
+    +5 民生服务保障工作…         a numbered paragraph at level 5 ("（1）"); +3 gives "（一）"
+    ::center 部门预算绩效评价报告  a centred, unindented paragraph (also ::right, ::plain)
+    ::pagebreak  ::toc          a page break; the table of contents
+    ::block 7                   a table, figure or cover registered by the template (see templating)
+    any other line              a body paragraph
+
+Numbers are generated from the structure, so a section that a template leaves out renumbers the
+rest. Headings and numbered paragraphs share one counter per level: a heading or item resets
+the counters of the levels below it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable, Sequence
+
+from reportgen.document.nodes import Block, Document, Heading, PageBreak, Paragraph, TableOfContents
+from reportgen.errors import TemplateError
+from reportgen.phrasing.words import chinese_numeral
+
+#: How each level is numbered (Sichuan 决算 layout, GB/T 9704 heading sequence).
+LABELS: dict[int, Callable[[int], str]] = {
+    1: lambda n: f"第{chinese_numeral(n)}部分",
+    2: lambda n: f"{chinese_numeral(n)}、",
+    3: lambda n: f"（{chinese_numeral(n)}）",
+    4: lambda n: f"{n}.",
+    5: lambda n: f"（{n}）",
+}
+
+_HEADING = re.compile(r"^(#{1,5})\s+(.*?)(\s+\{-\})?$")
+_ITEM = re.compile(r"^\+([1-5])?\s+(.*)$")
+_DIRECTIVE = re.compile(r"^::(\w+)(?:\s+(.*))?$")
+
+
+class _Counters:
+    def __init__(self) -> None:
+        self.counts = [0] * 6
+
+    def next(self, level: int) -> str:
+        self.counts[level] += 1
+        for deeper in range(level + 1, 6):
+            self.counts[deeper] = 0
+        return LABELS[level](self.counts[level])
+
+
+def read(text: str, blocks: Sequence[Block] = (), title: str = "") -> Document:
+    """Turn rendered markup into a Document; `blocks` are the objects `::block N` refers to."""
+    counters = _Counters()
+    out: list[Block] = []
+    for lineno, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        out.append(_read_line(line, counters, blocks, lineno))
+    return Document(title=title, blocks=tuple(out))
+
+
+def _read_line(line: str, counters: _Counters, blocks: Sequence[Block], lineno: int) -> Block:
+    if m := _HEADING.match(line):
+        level, text, unnumbered = len(m[1]), m[2].strip(), m[3]
+        return Heading(level, text, "" if unnumbered else counters.next(level))
+    if m := _ITEM.match(line):
+        level = int(m[1] or 4)
+        return Paragraph(m[2].strip(), label=counters.next(level))
+    if m := _DIRECTIVE.match(line):
+        return _directive(m[1], (m[2] or "").strip(), blocks, lineno)
+    return Paragraph(line)
+
+
+def _directive(name: str, arg: str, blocks: Sequence[Block], lineno: int) -> Block:
+    if name == "pagebreak":
+        return PageBreak()
+    if name == "toc":
+        return TableOfContents(depth=int(arg or 2))
+    if name in ("center", "right"):
+        return Paragraph(arg, align=name, indent=False)
+    if name == "plain":
+        return Paragraph(arg, align="left", indent=False)
+    if name == "block" and arg.isdigit() and int(arg) < len(blocks):
+        return blocks[int(arg)]
+    raise TemplateError(f"模板输出第 {lineno} 行有无法识别的指令：::{name} {arg}")

@@ -1,0 +1,40 @@
+"""Phrasing: the Jinja filters that turn facts into printed figures and words.
+
+Filters read the document's NumberStyle from the template context (`style`), so one
+environment serves every document.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from jinja2 import pass_context
+
+from reportgen.phrasing import numbers, words
+from reportgen.phrasing.style import DEFAULT_STYLE
+
+
+def _styled(fn: Callable[..., str]) -> Callable[..., str]:
+    @pass_context
+    def filter_(ctx: Any, value: Any, *args: Any) -> str:
+        return fn(value, ctx.get("style", DEFAULT_STYLE), *args)
+
+    filter_.__doc__ = fn.__doc__
+    return filter_
+
+
+def _wan(value: Any, style: Any) -> str:
+    return numbers.format_amount(value, style) + "万元"
+
+
+FILTERS: dict[str, Callable[..., str]] = {
+    "金额": _styled(numbers.format_amount),
+    "万元": _styled(_wan),
+    "百分比": _styled(numbers.format_percent),
+    "增减": _styled(words.amount_change),
+    "增长率": _styled(words.rate_change),
+    "变动": _styled(words.full_change),
+    "完成预算": _styled(words.completion_rate),
+    "比较": words.comparison_word,
+    "中文序号": words.chinese_numeral,
+}

@@ -1,0 +1,53 @@
+"""Figures as printed: amounts and percentages by the document's NumberStyle (Babel patterns)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+
+from reportgen.facts.numbers import quantize
+from reportgen.phrasing.style import DEFAULT_STYLE, NumberStyle
+
+
+def _require_decimal(value: object) -> Decimal:
+    # A float here would mean an inexact figure slipped past the model: refuse it loudly.
+    if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
+        raise TypeError(f"数字格式化只接受 Decimal，收到 {type(value).__name__}: {value!r}")
+    return Decimal(value)
+
+
+def _pattern(places: int, trim: bool, grouping: bool) -> str:
+    body = "#,##0" if grouping else "0"
+    if places == 0:
+        return body
+    return body + "." + ("#" if trim else "0") * places
+
+
+def format_amount(value: Decimal, style: NumberStyle = DEFAULT_STYLE) -> str:
+    """An amount rounded 四舍五入 to the style's decimals; zero prints as "0".
+
+    >>> format_amount(Decimal("184.9"))
+    '184.90'
+    >>> format_amount(Decimal("293.80"), NumberStyle(去除末尾零=True))
+    '293.8'
+    >>> format_amount(Decimal("0")), format_amount(Decimal("3107.5"), NumberStyle(千分位=True))
+    ('0', '3,107.50')
+    """
+    value = quantize(_require_decimal(value), style.amount_places)
+    if value == 0 and style.zero_as_0:
+        return "0"
+    return format_decimal(value, _pattern(style.amount_places, style.trim_zeros, style.grouping), locale="zh_CN")
+
+
+def format_percent(value: Decimal, style: NumberStyle = DEFAULT_STYLE) -> str:
+    """A percentage (already ×100) with its sign; whole values print without decimals.
+
+    >>> format_percent(Decimal("97.2")), format_percent(Decimal("100.00")), format_percent(Decimal("0"))
+    ('97.20%', '100%', '0%')
+    >>> format_percent(Decimal("64.70"), NumberStyle(百分比小数位=1, 去除末尾零=True))
+    '64.7%'
+    """
+    value = quantize(_require_decimal(value), style.percent_places)
+    places = 0 if value == value.to_integral_value() else style.percent_places
+    return format_decimal(value, _pattern(places, style.trim_zeros, False), locale="zh_CN") + "%"

@@ -1,0 +1,59 @@
+"""The template environment: user overrides before the built-in templates, strict, with our filters.
+
+A user template folder placed first on the loader path overrides any section; an override can
+still `{% extends "builtin/…" %}` the template it replaces (Pelican's idea).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any, Sequence
+
+import jinja2
+
+from reportgen.document.nodes import Block, Document
+from reportgen.document.reader import read
+from reportgen.errors import TemplateError
+from reportgen.phrasing import FILTERS
+from reportgen.resources import templates_dir
+
+
+@cache
+def make_env(overrides: tuple[Path, ...] = (), locale: str = "zh_CN") -> jinja2.Environment:
+    """One environment per override chain, kept for the life of the process."""
+    builtin = jinja2.FileSystemLoader(templates_dir() / locale)
+    loader = jinja2.ChoiceLoader(
+        [jinja2.FileSystemLoader([str(p) for p in overrides]), builtin,
+         jinja2.PrefixLoader({"builtin": builtin})]
+    )
+    env = jinja2.Environment(
+        loader=loader,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters.update(FILTERS)
+    return env
+
+
+def render(name: str, context: dict[str, Any], overrides: Sequence[Path] = (), title: str = "") -> Document:
+    """Render template `name` with `context` and read the result into a Document."""
+    blocks: list[Block] = []
+
+    def block(node: Block) -> str:
+        blocks.append(node)
+        return f"::block {len(blocks) - 1}"
+
+    env = make_env(tuple(Path(p) for p in overrides))
+    try:
+        text = env.get_template(name).render(**context, block=block)
+    except jinja2.TemplateNotFound as e:
+        raise TemplateError(f"找不到模板：{e.name}") from None
+    except jinja2.UndefinedError as e:
+        raise TemplateError(f"模板 {name} 引用了不存在的数据：{e.message}") from None
+    except jinja2.TemplateSyntaxError as e:
+        raise TemplateError(f"模板 {e.filename or e.name}:{e.lineno} 语法错误：{e.message}") from None
+    return read(text, blocks, title=title)
