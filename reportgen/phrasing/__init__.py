@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from jinja2 import pass_context
 
-from reportgen.phrasing import numbers, words
+from reportgen.phrasing import lists, numbers, words
 from reportgen.phrasing.style import DEFAULT_STYLE
 
 
@@ -37,4 +37,8 @@ FILTERS: dict[str, Callable[..., str]] = {
     "完成预算": _styled(words.completion_rate),
     "比较": words.comparison_word,
     "中文序号": words.chinese_numeral,
+    "占比列表": _styled(lists.share_list),
+    "明细列表": _styled(lists.item_list),
+    "科目全称": lists.subject_name,
+    "句": lists.sentence,
 }

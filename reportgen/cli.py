@@ -1,0 +1,102 @@
+"""The command line: thin commands over the pipeline; user errors print as messages, exit 1."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from reportgen.errors import ReportgenError
+
+app = typer.Typer(
+    help="reportgen：由单位数据一次录入，生成部门决算公开文档（Markdown / DOCX），并检查数据与已公开文档中的差错。",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def bundled_example() -> Path:
+    """The example built when `reportgen build` is given no data file."""
+    from reportgen.resources import data_dir
+
+    return data_dir() / "examples" / "渠县城乡居民社会养老保险管理局-2023.yaml"
+
+
+@app.command()
+def build(
+    data: Optional[Path] = typer.Argument(None, help="数据文件（YAML）；省略时生成内置示例。"),
+    outdir: Path = typer.Option(Path("out"), "-o", "--outdir", help="输出目录。"),
+    formats: str = typer.Option("md", "-f", "--format", help="输出格式，逗号分隔：md、docx。"),
+    templates: List[Path] = typer.Option([], "-t", "--templates", help="自定义模板目录（优先于内置模板，可多次指定）。"),
+) -> None:
+    """生成文档：数据 → 检查 → 计算 → 模板 → Markdown/DOCX。数据有错时不写任何文件。"""
+    from reportgen.pipeline import build as run
+    from reportgen.writers import get_writer
+
+    path = data or bundled_example()
+    names = [f.strip() for f in formats.split(",") if f.strip()]
+    writers = [get_writer(n) for n in names]
+    built = run(path, templates)
+    files: dict[str, bytes] = {}
+    for write in writers:
+        files.update(write(built.document, built.stem))
+    written = write_all(outdir, files)
+    for p in written:
+        typer.echo(str(p))
+
+
+def write_all(outdir: Path, files: dict[str, bytes]) -> list[Path]:
+    """Write every file or none: all go to temporary names first, then are renamed into place."""
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for name, content in files.items():
+            target = outdir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(f".{target.name}.tmp")
+            tmp.write_bytes(content)
+            temps.append((tmp, target))
+    except OSError as e:
+        for tmp, _ in temps:
+            tmp.unlink(missing_ok=True)
+        raise ReportgenError(f"无法写入 {outdir}：{e.strerror}") from None
+    for tmp, target in temps:
+        os.replace(tmp, target)
+    return [t for _, t in temps]
+
+
+@app.command()
+def check(data: Path = typer.Argument(..., help="数据文件（YAML）。")) -> None:
+    """检查数据文件：各项合计与其组成部分是否一致。有错误时退出码为 1。"""
+    from reportgen.pipeline import load
+
+    _, _, findings, _ = load(data)
+    typer.echo(f"{data}：未发现问题。" if not findings else f"{data}：{len(findings)} 条提示。")
+
+
+@app.command()
+def audit(
+    files: List[Path] = typer.Argument(..., help="已公开的文档（.txt、.md、.docx）。"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 数组输出。"),
+) -> None:
+    """审查已公开文档：找出文中数字自相矛盾的表述（占比、增减、完成预算、年份）。有发现时退出码为 1。"""
+    from reportgen.audit import audit_paths, format_text, to_json
+
+    findings = audit_paths(list(files))
+    typer.echo(to_json(findings) if as_json else format_text(findings))
+    if findings:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point: run the app; a ReportgenError becomes a message on stderr and exit code 1."""
+    try:
+        app()
+    except ReportgenError as e:
+        print(f"错误：{e}" if "\n" not in str(e) else f"错误：\n{e}", file=sys.stderr)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        sys.exit(130)

@@ -1,0 +1,216 @@
+"""The 部门决算 data model: everything 第一部分 to 第三部分 say, each figure entered once.
+
+Totals that follow from their parts (本年收入合计, 类 totals, 二级预算单位数, …) are not fields:
+the facts derive them. Where a data file may repeat a total (a 合计 typed beside its parts),
+the field is optional and only checked.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Annotated, Optional
+
+from pydantic import BeforeValidator, Field
+
+from reportgen.model.base import Count, Model, Money, Paragraphs, Unit
+from reportgen.phrasing.style import NumberStyle
+
+ZERO = Decimal(0)
+
+
+class Organisation(Model):
+    行政单位数: Count = 0
+    参公事业单位数: Count = 0
+    其他事业单位数: Count = 0
+    内设机构: list[str] = []
+    内设机构称谓: str = "股室"
+    #: Free text that replaces the generated 机构设置 sentences, when the unit words it its own way.
+    说明: Optional[Paragraphs] = None
+
+
+class UnitProfile(Model):
+    名称: str = Field(min_length=2)
+    报告年度: int = Field(ge=2000, le=2100)
+    公开时间: Optional[datetime.date] = None
+    封面标题: Optional[str] = None  # default: "{报告年度}年度{名称}部门决算"
+    部门职责: Paragraphs
+    机构设置: Organisation = Organisation()
+
+
+class Income(Model):
+    一般公共预算财政拨款收入: Money = ZERO
+    政府性基金预算财政拨款收入: Money = ZERO
+    国有资本经营预算财政拨款收入: Money = ZERO
+    上级补助收入: Money = ZERO
+    事业收入: Money = ZERO
+    经营收入: Money = ZERO
+    附属单位上缴收入: Money = ZERO
+    其他收入: Money = ZERO
+    本年收入合计: Optional[Money] = None  # checked against the sum when given
+
+
+class Spending(Model):
+    基本支出: Money = ZERO
+    项目支出: Money = ZERO
+    上缴上级支出: Money = ZERO
+    经营支出: Money = ZERO
+    对附属单位补助支出: Money = ZERO
+    本年支出合计: Optional[Money] = None  # checked against the sum when given
+
+
+class CarryOver(Model):
+    使用非财政拨款结余: Money = ZERO
+    年初结转和结余: Money = ZERO
+    结余分配: Money = ZERO
+    年末结转和结余: Optional[Money] = None  # derived; checked when given
+    年初财政拨款结转和结余: Money = ZERO
+    年末财政拨款结转和结余: Optional[Money] = None  # derived; checked when given
+
+
+class PriorYear(Model):
+    收支总计: Money
+    财政拨款收支总计: Money
+    一般公共预算财政拨款支出: Money
+
+
+class ChangeReasons(Model):
+    收支总计: str = ""
+    财政拨款收支总计: str = ""
+    一般公共预算财政拨款支出: str = ""
+
+
+def _code(value: object) -> object:
+    return str(value).strip() if isinstance(value, int) else value
+
+
+Code = Annotated[str, BeforeValidator(_code), Field(pattern=r"^\d{3}(\d{2}){0,2}$")]
+
+
+class SubjectSpending(Model):
+    """One 功能分类 项 (7-digit code) with its budget and outturn; 类/款 totals are derived."""
+
+    科目编码: Code = Field(pattern=r"^\d{7}$")
+    科目名称: Optional[str] = None  # from the catalogue when omitted
+    预算数: Money  # required: a missing budget must not print as "完成预算100%"
+    决算数: Money
+    基本支出: Optional[Money] = None
+    项目支出: Optional[Money] = None
+    原因: str = ""  # why 决算数 differs from 预算数
+
+
+class DetailItem(Model):
+    名称: str
+    金额: Optional[Money] = None
+    科目编码: Optional[Code] = None
+
+
+def _item(value: object) -> object:
+    return {"名称": value} if isinstance(value, str) else value
+
+
+class CostGroup(Model):
+    金额: Money
+    明细: list[Annotated[DetailItem, BeforeValidator(_item)]] = []
+
+
+class BasicSpending(Model):
+    """一般公共预算财政拨款基本支出 as 人员经费 and 公用经费 (section 六)."""
+
+    人员经费: CostGroup
+    公用经费: CostGroup
+
+
+class ThreePublicParts(Model):
+    因公出国费: Money = Field(ZERO, alias="因公出国（境）费")
+    公务用车购置费: Money = ZERO
+    公务用车运行维护费: Money = ZERO
+    公务接待费: Money = ZERO
+
+
+class VehiclePurchase(Model):
+    辆数: Count = 0
+    金额: Money = ZERO
+
+
+class Reception(Model):
+    金额: Money = ZERO
+    批次: Count = 0
+    人次: Count = 0
+
+
+class ThreePublicCosts(Model):
+    预算: ThreePublicParts = ThreePublicParts()
+    决算: ThreePublicParts = ThreePublicParts()
+    上年决算: ThreePublicParts = ThreePublicParts()
+    因公出国团组数: Count = Field(0, alias="因公出国（境）团组数")
+    因公出国人次: Count = Field(0, alias="因公出国（境）人次")
+    公务用车购置: dict[str, VehiclePurchase] = {"轿车": VehiclePurchase(), "越野车": VehiclePurchase(), "载客汽车": VehiclePurchase()}
+    公务用车保有量: dict[str, Count] = {"轿车": 0, "越野车": 0, "载客汽车": 0}
+    国内公务接待: Reception = Reception()
+    外事接待: Reception = Reception()
+    预决算差异原因: str = ""
+
+
+class ThisAndLastYear(Model):
+    本年: Money
+    上年: Money
+    原因: str = ""
+
+
+class Procurement(Model):
+    货物: Money = ZERO
+    工程: Money = ZERO
+    服务: Money = ZERO
+    授予中小企业合同金额: Money = ZERO
+    授予小微企业合同金额: Money = ZERO
+
+
+class StateAssets(Model):
+    车辆: dict[str, Count] = {"主要领导干部用车": 0, "机要通信用车": 0, "应急保障用车": 0, "其他用车": 0}
+    单价50万元以上通用设备: Optional[Count] = None  # omitted from the text when not given
+    单价100万元以上专用设备: Count = 0
+
+
+class PerformanceManagement(Model):
+    事前评估项目: list[str] = []  # names; the text cites the first and the count
+    事前评估项目数: Optional[Count] = None  # when more projects than names listed
+    主体: str = "本部门"  # who did it: "本部门", or the unit's name
+    绩效目标项目数: Count = 0
+    绩效监控项目数: Count = 0
+    自评情况: Paragraphs = []
+
+
+class Wording(Model):
+    """Wording variants seen between regions and years; each is a choice of words, not figures."""
+
+    年度写法: str = Field("年", pattern="^(年|年度)$")
+    科目简称: bool = False  # 五(三) names without the trailing 支出 ("社会保障和就业（类）")
+    写明预决算比较: bool = True  # 五(三) adds "决算数等于预算数" after 完成预算 X%
+
+
+class FinalAccounts(Model):
+    """The whole data file of a 部门决算 (第一部分 to 第三部分)."""
+
+    金额单位: Unit
+    样式: NumberStyle = NumberStyle()
+    版式: Wording = Wording()
+    单位: UnitProfile
+    收入: Income
+    支出: Spending
+    结转结余: CarryOver = CarryOver()
+    上年决算: PriorYear
+    变动原因: ChangeReasons = ChangeReasons()
+    一般公共预算财政拨款支出: list[SubjectSpending]
+    一般公共预算财政拨款基本支出: BasicSpending
+    政府性基金预算财政拨款支出: list[SubjectSpending] = []
+    国有资本经营预算财政拨款支出: list[SubjectSpending] = []
+    三公经费: ThreePublicCosts = ThreePublicCosts()
+    机关运行经费: ThisAndLastYear
+    政府采购: Procurement = Procurement()
+    国有资产: StateAssets = StateAssets()
+    预算绩效管理: PerformanceManagement = PerformanceManagement()
+    科目名称: dict[str, str] = {}  # names for 类/款/项 codes missing from the catalogue
+    附件: list[str] = []  # titles of the 第四部分 annexes (the 绩效自评报告)
+    名词解释: dict[str, str] = {}  # wording that replaces a standard term's or 科目's explanation
+    说明: list[str] = []  # which figures are illustrative, and anything else worth recording

@@ -1,0 +1,62 @@
+"""Chinese enumerations: shares ("X万元，占Y%；…"), itemised lists, 科目 full names, sentences."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from reportgen.phrasing.numbers import format_amount, format_percent
+from reportgen.phrasing.style import DEFAULT_STYLE, NumberStyle
+
+
+def share_list(parts: Sequence[Any], style: NumberStyle = DEFAULT_STYLE, suffix: str = "") -> str:
+    """Parts with amount and share, joined by "；" (the Sichuan 收入/支出 sentences).
+
+    >>> from decimal import Decimal as D
+    >>> from reportgen.facts.final_accounts import Part
+    >>> share_list([Part("基本支出", D("141.54"), D("24.91")), Part("项目支出", D("426.73"), D("75.09"))])
+    '基本支出141.54万元，占24.91%；项目支出426.73万元，占75.09%'
+    """
+    return "；".join(
+        f"{p.名称}{suffix}{format_amount(p.金额, style)}万元，占{format_percent(p.占比, style)}" for p in parts
+    )
+
+
+def item_list(items: Sequence[Any], style: NumberStyle = DEFAULT_STYLE) -> str:
+    """明细 names, with their amounts when given, joined by "、"; names alone end in "等".
+
+    >>> from decimal import Decimal as D
+    >>> from reportgen.model.final_accounts import DetailItem
+    >>> item_list([DetailItem(名称="基本工资"), DetailItem(名称="津贴补贴")])
+    '基本工资、津贴补贴等'
+    >>> item_list([DetailItem(名称="办公费", 金额=D("1.18")), DetailItem(名称="邮电费", 金额=D("0.3"))])
+    '办公费1.18万元、邮电费0.30万元'
+    """
+    if items and all(i.金额 is not None for i in items):
+        return "、".join(f"{i.名称}{format_amount(i.金额, style)}万元" for i in items)
+    return "、".join(i.名称 for i in items) + "等"
+
+
+def subject_name(item: Any, short: bool = False) -> str:
+    """A 项 with its 类 and 款, as the 决算 text names it; `short` drops a trailing 支出.
+
+    >>> from types import SimpleNamespace as N
+    >>> i = N(类名="住房保障支出", 款名="住房改革支出", 项名="住房公积金")
+    >>> subject_name(i)
+    '住房保障支出（类）住房改革支出（款）住房公积金（项）'
+    >>> subject_name(i, short=True)
+    '住房保障（类）住房改革（款）住房公积金（项）'
+    """
+    def name(n: str) -> str:
+        return n.removesuffix("支出") if short and n != "支出" else n
+
+    return f"{name(item.类名)}（类）{name(item.款名)}（款）{name(item.项名)}（项）"
+
+
+def sentence(text: str) -> str:
+    """Free text as one sentence ending in a single "。" (officers type it with or without).
+
+    >>> sentence("预算人数增加"), sentence("预算人数增加。"), sentence("")
+    ('预算人数增加。', '预算人数增加。', '')
+    """
+    text = text.strip().rstrip("。；;，, ")
+    return text + "。" if text else ""
