@@ -24,18 +24,17 @@ from reportgen.templating import render
 
 @dataclass(frozen=True)
 class Built:
-    """A data file carried through the pipeline."""
+    """A data file carried through the pipeline: its data, facts, findings and document.
+
+    `stem` is the stable output name, e.g. "<单位>-<年度>决算".
+    """
 
     path: Path
-    data: FinalAccounts
-    facts: FinalAccountsFacts
+    stem: str
+    data: Any
+    facts: Any
     findings: tuple[Finding, ...]
     document: Document
-
-    @property
-    def stem(self) -> str:
-        """Stable output name: <单位>-<年度>决算."""
-        return f"{self.data.单位.名称}-{self.data.单位.报告年度}决算"
 
 
 def load(path: Path) -> tuple[FinalAccounts, FinalAccountsFacts, list[Finding], dict]:
@@ -93,12 +92,20 @@ def context(data: FinalAccounts, facts: FinalAccountsFacts) -> dict[str, Any]:
     }
 
 
-def build(path: Path, overrides: Sequence[Path] = ()) -> Built:
-    """Carry one data file through every stage."""
+def build_final_accounts(path: Path, overrides: Sequence[Path] = ()) -> Built:
+    """部门决算: carry one data file through every stage."""
     data, facts, findings, _ = load(path)
     ctx = context(data, facts)
     document = render("决算/document.md.j2", ctx, overrides, title=ctx["cover"].title)
-    return Built(path, data, facts, tuple(findings), document)
+    stem = f"{data.单位.名称}-{data.单位.报告年度}决算"
+    return Built(path, stem, data, facts, tuple(findings), document)
+
+
+def build(path: Path, overrides: Sequence[Path] = ()) -> Built:
+    """Build the document a data file describes; its 文档类型 field chooses the kind (default 部门决算)."""
+    from reportgen.kinds import builder_for
+
+    return builder_for(path)(path, overrides)
 
 
 def facts_as_json(facts: Any) -> Any:
