@@ -96,9 +96,19 @@ def build_final_accounts(path: Path, overrides: Sequence[Path] = ()) -> Built:
     """部门决算: carry one data file through every stage."""
     data, facts, findings, _ = load(path)
     ctx = context(data, facts)
+    overrides = [*overrides, *template_dirs(path, data.模板目录)]
     document = render("决算/document.md.j2", ctx, overrides, title=ctx["cover"].title)
     stem = f"{data.单位.名称}-{data.单位.报告年度}决算"
     return Built(path, stem, data, facts, tuple(findings), document)
+
+
+def template_dirs(path: Path, names: Sequence[str]) -> list[Path]:
+    """The data file's own template folders, relative to the file; each must exist."""
+    dirs = [(path.parent / n).resolve() for n in names]
+    for n, d in zip(names, dirs):
+        if not d.is_dir():
+            raise DataError(f"模板目录不存在：{d}", file=str(path), field="模板目录")
+    return dirs
 
 
 def build(path: Path, overrides: Sequence[Path] = ()) -> Built:

@@ -193,6 +193,8 @@ class FinalAccounts(Model):
     """The whole data file of a 部门决算 (第一部分 to 第三部分)."""
 
     文档类型: str = Field("部门决算", pattern="^部门决算$")
+    #: Template folders (relative to the data file) that override built-in sections, in order.
+    模板目录: list[str] = []
     金额单位: Unit
     样式: NumberStyle = NumberStyle()
     版式: Wording = Wording()
