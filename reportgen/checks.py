@@ -39,7 +39,8 @@ def check_subjects(data: FinalAccounts, catalogue: Catalogue | None = None) -> l
 
 def check_final_accounts(data: FinalAccounts, facts: FinalAccountsFacts) -> list[Finding]:
     """The identities between totals and their parts, in file order."""
-    return [*_totals(data, facts), *_basic(data, facts), *_three_public(data), *_procurement(data)]
+    return [*_totals(data, facts), *_basic(data, facts), *_three_public(data), *_procurement(data),
+            *_reasons(data, facts)]
 
 
 def _same(field: tuple, label: str, stated: Decimal | None, expected: Decimal) -> Iterator[Finding]:
@@ -66,6 +67,13 @@ def _totals(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
         yield Finding("error", ("一般公共预算财政拨款支出",),
                       "财政拨款支出超过了财政拨款收入与年初财政拨款结转和结余之和",
                       f.财政拨款支出, f.财政拨款收支总计)
+    yield from _within(f)
+
+
+def _within(f: FinalAccountsFacts) -> Iterator[Finding]:
+    if f.财政拨款支出 > f.本年支出合计:
+        yield Finding("error", ("一般公共预算财政拨款支出",),
+                      "财政拨款支出（各科目决算数之和）超过了本年支出合计", f.财政拨款支出, f.本年支出合计)
 
 
 def _subjects(d: FinalAccounts, cat: Catalogue) -> Iterator[Finding]:
@@ -89,6 +97,8 @@ def _subjects(d: FinalAccounts, cat: Catalogue) -> Iterator[Finding]:
                 yield from _same(at + ("决算数",), "决算数", i.决算数, i.基本支出 + i.项目支出)
             if i.决算数 != i.预算数 and not i.原因:
                 yield Finding("error", at + ("原因",), "决算数与预算数不同，须写明原因", i.决算数, i.预算数)
+            if i.预算数 == 0 and i.决算数 != 0:
+                yield Finding("warning", at + ("预算数",), "预算数为 0：完成预算的百分比无法计算，文中将如实说明")
 
 
 def _basic(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
@@ -102,6 +112,9 @@ def _basic(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
     if split and all(x is not None for x in split):
         yield from _same(("一般公共预算财政拨款基本支出",), "人员经费与公用经费之和",
                          f.基本支出, sum(split, ZERO))
+    if f.基本支出 > d.支出.基本支出:
+        yield Finding("error", ("一般公共预算财政拨款基本支出",),
+                      "一般公共预算财政拨款基本支出超过了本年基本支出", f.基本支出, d.支出.基本支出)
     if f.基本支出 > f.一般公共预算支出:
         yield Finding("error", ("一般公共预算财政拨款基本支出",),
                       "基本支出超过了一般公共预算财政拨款支出", f.基本支出, f.一般公共预算支出)
@@ -126,3 +139,18 @@ def _procurement(d: FinalAccounts) -> Iterator[Finding]:
     if p.授予小微企业合同金额 > p.授予中小企业合同金额:
         yield Finding("error", ("政府采购", "授予小微企业合同金额"), "授予小微企业合同金额超过了授予中小企业合同金额",
                       p.授予小微企业合同金额, p.授予中小企业合同金额)
+
+
+def _reasons(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
+    """A change or a budget gap printed without its reason reads as an omission."""
+    wanted = [
+        (("变动原因", "收支总计"), f.收支总计变动.direction != "flat", d.变动原因.收支总计),
+        (("变动原因", "财政拨款收支总计"), f.财政拨款收支总计变动.direction != "flat", d.变动原因.财政拨款收支总计),
+        (("变动原因", "一般公共预算财政拨款支出"), f.一般公共预算支出变动.direction != "flat",
+         d.变动原因.一般公共预算财政拨款支出),
+        (("机关运行经费", "原因"), f.机关运行经费变动.direction != "flat", d.机关运行经费.原因),
+        (("三公经费", "预决算差异原因"), f.三公完成.comparison != "equal", d.三公经费.预决算差异原因),
+    ]
+    for field, changed, reason in wanted:
+        if changed and not reason:
+            yield Finding("warning", field, "数字有变动，但没有写明原因")

@@ -69,12 +69,28 @@ def write_all(outdir: Path, files: dict[str, bytes]) -> list[Path]:
 
 
 @app.command()
-def check(data: Path = typer.Argument(..., help="数据文件（YAML）。")) -> None:
-    """检查数据文件：各项合计与其组成部分是否一致。有错误时退出码为 1。"""
-    from reportgen.pipeline import load
+def check(
+    files: List[Path] = typer.Argument(..., help="数据文件（YAML），可以多个。"),
+    as_json: bool = typer.Option(False, "--json", help="以 JSON 数组输出。"),
+) -> None:
+    """检查数据文件：合计与组成部分、收支平衡、预决算差异的原因等。有“错误”时退出码为 1。
 
-    _, _, findings, _ = load(data)
-    typer.echo(f"{data}：未发现问题。" if not findings else f"{data}：{len(findings)} 条提示。")
+    build 在生成前做同样的检查：有错误就不写任何文件（没有跳过检查的开关——数字错误的文档不应公开）；
+    “提示”不阻止生成。
+    """
+    from reportgen.findings import to_json
+    from reportgen.kinds import checker_for
+
+    located = [f for path in files for f in checker_for(path)(path)]
+    if as_json:
+        typer.echo(to_json(located))
+    else:
+        for f in located:
+            typer.echo(f.text())
+        errors = sum(f.severity == "error" for f in located)
+        typer.echo(f"{len(files)} 个文件：{errors} 个错误，{len(located) - errors} 条提示。")
+    if any(f.severity == "error" for f in located):
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -26,9 +26,29 @@ def kind_of(path: Path) -> str:
     return m[1] if m else "部门决算"
 
 
-def builder_for(path: Path) -> Callable:
-    kind = kind_of(path)
+#: 文档类型 → "module:function" returning a data file's located findings (see reportgen.findings).
+#: A kind without a checker is checked by building it: its own errors stop the build.
+CHECKERS: dict[str, str] = {
+    "部门决算": "reportgen.pipeline:check_findings",
+}
+
+
+def _resolve(table: dict[str, str], kind: str, path: Path) -> Callable:
     if kind not in KINDS:
         raise DataError(f"不认识的文档类型“{kind}”（可选：{'、'.join(KINDS)}）", file=str(path), field="文档类型")
-    module, _, func = KINDS[kind].partition(":")
+    module, _, func = table[kind].partition(":")
     return getattr(__import__(module, fromlist=[func]), func)
+
+
+def builder_for(path: Path) -> Callable:
+    """The function building the document a data file declares."""
+    return _resolve(KINDS, kind_of(path), path)
+
+
+def checker_for(path: Path) -> Callable:
+    """The function listing a data file's findings (building it, for kinds without a checker)."""
+    kind = kind_of(path)
+    if kind in CHECKERS:
+        return _resolve(CHECKERS, kind, path)
+    build = _resolve(KINDS, kind, path)
+    return lambda p: list(build(p).findings)

@@ -12,13 +12,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Sequence
 
-from reportgen.checks import Finding, check_final_accounts, check_subjects
+from reportgen.checks import check_final_accounts, check_subjects
 from reportgen.document.nodes import Cover, Document
 from reportgen.errors import DataError, DataErrors, TemplateError
+from reportgen.findings import Located, locate
 from reportgen.facts.catalogue import builtin_catalogue
 from reportgen.facts.final_accounts import FinalAccountsFacts, compute
 from reportgen.model.final_accounts import FinalAccounts
-from reportgen.model.loader import line_of, load_model
+from reportgen.model.loader import load_model
 from reportgen.templating import render
 
 
@@ -33,41 +34,42 @@ class Built:
     stem: str
     data: Any
     facts: Any
-    findings: tuple[Finding, ...]
+    findings: tuple[Located, ...]
     document: Document
 
 
-def load(path: Path) -> tuple[FinalAccounts, FinalAccountsFacts, list[Finding], dict]:
-    """Load, check and compute; raise DataErrors (with lines) when a check finds an error."""
+@dataclass(frozen=True)
+class Checked:
+    """A data file loaded and checked; `facts` is None when the 科目 could not be resolved."""
+
+    data: FinalAccounts
+    facts: FinalAccountsFacts | None
+    findings: list[Located]
+
+
+def check_file(path: Path) -> Checked:
+    """Load and run every check; only unreadable or invalid data raises (DataErrors)."""
     data, lines = load_model(path, FinalAccounts)
     findings = check_subjects(data)
-    _raise_errors(findings, lines, path)
-    facts = compute(data)
-    findings += check_final_accounts(data, facts)
-    _raise_errors(findings, lines, path)
-    return data, facts, findings, lines
+    facts = None
+    if not any(f.severity == "error" for f in findings):
+        facts = compute(data)
+        findings += check_final_accounts(data, facts)
+    return Checked(data, facts, locate(findings, lines, path, data.金额单位))
 
 
-def findings_as_errors(findings: Sequence[Finding], lines: dict, path: Path) -> list[DataError]:
-    """Findings as messages naming file, field and line, with the stated and expected values."""
-    out = []
-    for f in findings:
-        problem = f.message
-        if f.stated is not None and f.expected is not None:
-            problem += f"（填写 {_plain(f.stated)}，应为 {_plain(f.expected)}）"
-        field = ".".join(f"[{p + 1}]" if isinstance(p, int) else str(p) for p in f.field).replace(".[", "[")
-        out.append(DataError(problem, file=str(path), field=field, line=line_of(f.field, lines)))
-    return out
+def check_findings(path: Path) -> list[Located]:
+    """Every finding of a 决算 data file (for `reportgen check`)."""
+    return check_file(path).findings
 
 
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f") + " 万元"
-
-
-def _raise_errors(findings: Sequence[Finding], lines: dict, path: Path) -> None:
-    errors = [f for f in findings if f.severity == "error"]
-    if errors:
-        raise DataErrors(findings_as_errors(errors, lines, path))
+def load(path: Path) -> tuple[FinalAccounts, FinalAccountsFacts, list[Located]]:
+    """Load, check and compute; raise DataErrors (with lines) when a check finds an error."""
+    checked = check_file(path)
+    errors = [f.as_error() for f in checked.findings if f.severity == "error"]
+    if errors or checked.facts is None:
+        raise DataErrors(errors)
+    return checked.data, checked.facts, checked.findings
 
 
 def context(data: FinalAccounts, facts: FinalAccountsFacts) -> dict[str, Any]:
@@ -94,7 +96,7 @@ def context(data: FinalAccounts, facts: FinalAccountsFacts) -> dict[str, Any]:
 
 def build_final_accounts(path: Path, overrides: Sequence[Path] = ()) -> Built:
     """部门决算: carry one data file through every stage."""
-    data, facts, findings, _ = load(path)
+    data, facts, findings = load(path)
     ctx = context(data, facts)
     overrides = [*overrides, *template_dirs(path, data.模板目录)]
     document = render("决算/document.md.j2", ctx, overrides, title=ctx["cover"].title)
