@@ -1,0 +1,155 @@
+"""The .docx zip package: fixed parts, reproducible dates and a stable entry order."""
+
+from __future__ import annotations
+
+import io
+import os
+import zipfile
+from functools import cache
+from collections.abc import Sequence
+from datetime import datetime, timezone
+
+from reportgen.writers.docx._ooxml import XML_DECL, esc, part
+from reportgen.writers.docx.page import FIRST_FOOTER_ID, FOOTER_ID, empty_footer_xml, footer_xml
+from reportgen.writers.docx.styles import font_table_xml, styles_xml
+
+# Used when SOURCE_DATE_EPOCH is unset, so that two builds are byte-identical.
+FIXED_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)
+
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml"
+
+# (relationship id, type, target, part name, content type) of the parts every document has.
+_WORD_PARTS = (
+    ("rIdStyles", "styles", "styles.xml", f"{_WML}.styles+xml"),
+    ("rIdSettings", "settings", "settings.xml", f"{_WML}.settings+xml"),
+    ("rIdFontTable", "fontTable", "fontTable.xml", f"{_WML}.fontTable+xml"),
+    (FOOTER_ID, "footer", "footer1.xml", f"{_WML}.footer+xml"),
+    (FIRST_FOOTER_ID, "footer", "footer2.xml", f"{_WML}.footer+xml"),
+)
+
+# No w:updateFields: it makes Word ask on every opening whether to update "fields that may
+# refer to other files". The TOC field alone is marked dirty instead (see toc.py).
+_SETTINGS = part(
+    "settings",
+    '<w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/>'
+    '<w:characterSpacingControl w:val="doNotCompress"/>'
+    '<w:compat><w:compatSetting w:name="compatibilityMode"'
+    ' w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
+    '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>'
+    '<w:decimalSymbol w:val="."/><w:listSeparator w:val=","/>',
+)
+
+
+def build_date() -> datetime:
+    """SOURCE_DATE_EPOCH (the reproducible-builds convention) if set, else a fixed date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+    return FIXED_DATE
+
+
+_IMAGE_TYPES = {"jpg": "image/jpeg", "svg": "image/svg+xml", "emf": "image/x-emf"}
+
+
+def _content_types(media: Sequence[tuple[str, str, bytes]]) -> str:
+    extensions = sorted({target.rsplit(".", 1)[-1].lower() for _, target, _ in media})
+    defaults = "".join(
+        f'<Default Extension="{e}" ContentType="{_IMAGE_TYPES.get(e, "image/" + e)}"/>'
+        for e in extensions
+    )
+    overrides = "".join(
+        f'<Override PartName="/word/{target}" ContentType="{ctype}"/>'
+        for _, _, target, ctype in _WORD_PARTS
+    )
+    return (
+        f'{XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        '<Default Extension="rels"'
+        ' ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        f'<Default Extension="xml" ContentType="application/xml"/>{defaults}'
+        f'<Override PartName="/word/document.xml" ContentType="{_WML}.document.main+xml"/>'
+        f"{overrides}"
+        '<Override PartName="/docProps/core.xml" '
+        'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+        '<Override PartName="/docProps/app.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/>'
+        "</Types>"
+    )
+
+
+@cache
+def _fixed_parts() -> tuple[tuple[str, bytes], ...]:
+    """The parts that are the same in every document, encoded once per process."""
+    return tuple((name, xml.encode("utf-8")) for name, xml in (
+        ("word/styles.xml", styles_xml()),
+        ("word/settings.xml", _SETTINGS),
+        ("word/fontTable.xml", font_table_xml()),
+        ("word/footer1.xml", footer_xml()),
+        ("word/footer2.xml", empty_footer_xml()),
+    ))
+
+
+def _relationships(rels: Sequence[tuple[str, str, str]]) -> str:
+    items = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{to}"/>' for i, t, to in rels)
+    return f'{XML_DECL}<Relationships xmlns="{_PKG_REL}">{items}</Relationships>'
+
+
+def _core(title: str, when: datetime) -> str:
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (
+        f"{XML_DECL}<cp:coreProperties"
+        ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"'
+        ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{esc(title)}</dc:title><dc:creator>reportgen</dc:creator>"
+        "<dc:language>zh-CN</dc:language>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    )
+
+
+_APP = (
+    f"{XML_DECL}<Properties"
+    ' xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    "<Application>reportgen</Application></Properties>"
+)
+
+
+def package(
+    document_xml: str, *, title: str, media: Sequence[tuple[str, str, bytes]] = ()
+) -> bytes:
+    """Zip the parts; `media` are (relationship id, target under word/, bytes) of images."""
+    when = build_date()
+    doc_rels = [(rid, f"{_REL}/{kind}", target) for rid, kind, target, _ in _WORD_PARTS]
+    doc_rels += [(rid, f"{_REL}/image", target) for rid, target, _ in media]
+    entries: list[tuple[str, str | bytes]] = [
+        ("[Content_Types].xml", _content_types(media)),
+        ("_rels/.rels", _relationships([
+            ("rId1", f"{_REL}/officeDocument", "word/document.xml"),
+            ("rId2", f"{_PKG_REL}/metadata/core-properties", "docProps/core.xml"),
+            ("rId3", f"{_REL}/extended-properties", "docProps/app.xml"),
+        ])),
+        ("docProps/core.xml", _core(title, when)),
+        ("docProps/app.xml", _APP),
+        ("word/document.xml", document_xml),
+        ("word/_rels/document.xml.rels", _relationships(doc_rels)),
+        *_fixed_parts(),
+    ]
+    entries += [(f"word/{target}", data) for _, target, data in media]
+    return zip_entries(entries, when)
+
+
+def zip_entries(entries: Sequence[tuple[str, str | bytes]], when: datetime) -> bytes:
+    """Deflate the entries in the given order with one timestamp and no host-specific bits."""
+    stamp = max(when, datetime(1980, 1, 1, tzinfo=timezone.utc)).timetuple()[:6]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0  # ZipInfo would record the building OS otherwise
+            info.external_attr = 0
+            archive.writestr(info, data.encode("utf-8") if isinstance(data, str) else data)
+    return buffer.getvalue()

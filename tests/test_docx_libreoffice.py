@@ -1,0 +1,244 @@
+"""The DOCX in a real client: LibreOffice converts it to PDF, and the PDF is read back.
+
+Each case is (name, Document, sentences the PDF must contain). To check another document, add
+it to CASES. Without LibreOffice these tests are skipped, except under CI (CI set), where a
+missing client is a failure.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from reportgen.document.nodes import Cover, Document, Heading, Paragraph, Table, TableOfContents
+from reportgen.writers.docx import build
+from reportgen.writers.docx.sample import large_document, sentence, synthetic_document
+
+Case = tuple[Document, tuple[str, ...]]
+
+
+def synthetic_case() -> Case:
+    document = synthetic_document()
+    return document, (
+        "2023年度××区社会保险事务中心部门决算",
+        "公开时间：2024年10月24日",
+        "第一部分 部门概况",
+        "（一）总体情况",
+        sentence(2, 2),  # a paragraph long enough to wrap over several lines
+        "图1 收、支决算总计变动情况图",
+        "本单位2023年度无政府性基金预算财政拨款支出。",
+        "东区社会保险事务中心2023年度部门整体支出绩效自评报告",
+        "支出决算表1",
+        "公开03表",
+        "金额单位：万元",
+        "注：本表反映部门本年度财政拨款支出情况。",
+        "本单位无国有资本经营预算财政拨款收支，故本表为空表。",
+    )
+
+
+def large_case() -> Case:
+    """About 100 pages: long runs of text and tables over several pages test the 目录's pages."""
+    document = large_document()
+    return document, ("第五部分 附表", "支出决算表13", "公开15表", "行政运行十")
+
+
+CASES: dict[str, Callable[[], Case]] = {"synthetic": synthetic_case, "synthetic_large": large_case}
+
+
+@pytest.fixture(scope="module", params=sorted(CASES))
+def docx_cases(request) -> tuple[str, Document, tuple[str, ...]]:
+    document, sentences = CASES[request.param]()
+    return request.param, document, sentences
+
+
+def _tool(name: str) -> str:
+    path = shutil.which(name)
+    if path is None:
+        message = f"{name} is not installed (libreoffice-writer-nogui, poppler-utils)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+# The 公文 fonts are rarely installed on Linux; alias them to Noto CJK (serif for 仿宋, 楷体 and
+# 小标宋, sans for 黑体) so that page layout resembles the real thing.
+_FONT_ALIASES = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+{aliases}
+</fontconfig>
+"""
+_ALIAS = '  <alias binding="same"><family>{0}</family><prefer><family>{1}</family></prefer></alias>'
+_SERIF = ("仿宋_GB2312", "楷体_GB2312", "方正小标宋简体", "宋体")
+
+
+def _font_config(directory: Path) -> dict[str, str]:
+    if not Path("/etc/fonts/fonts.conf").exists():
+        return {}
+    aliases = [_ALIAS.format(f, "Noto Serif CJK SC") for f in _SERIF]
+    aliases.append(_ALIAS.format("黑体", "Noto Sans CJK SC"))
+    config = directory / "fonts.conf"
+    config.write_text(_FONT_ALIASES.format(aliases="\n".join(aliases)), encoding="utf-8")
+    return {"FONTCONFIG_FILE": str(config)}
+
+
+@dataclass
+class Rendered:
+    name: str
+    document: Document
+    sentences: tuple[str, ...]
+    docx: bytes
+    pdf: Path
+    conversion: subprocess.CompletedProcess
+
+    def pages(self) -> list[str]:
+        """The text of each page, as pdftotext reads it."""
+        out = subprocess.run([_tool("pdftotext"), "-enc", "UTF-8", str(self.pdf), "-"],
+                             capture_output=True, text=True, check=True, timeout=120).stdout
+        return out.split("\f")[:-1]
+
+    def sizes(self) -> list[tuple[float, float]]:
+        """(width, height) in points of each page."""
+        out = subprocess.run([_tool("pdfinfo"), "-f", "1", "-l", "100000", str(self.pdf)],
+                             capture_output=True, text=True, check=True, timeout=120).stdout
+        return [(float(w), float(h))
+                for w, h in re.findall(r"Page +\d+ size: +([\d.]+) x ([\d.]+)", out)]
+
+
+@pytest.fixture(scope="module")
+def rendered(docx_cases, tmp_path_factory) -> Rendered:
+    soffice = _tool("soffice")
+    name, document, sentences = docx_cases
+    work = tmp_path_factory.mktemp(f"libreoffice-{name}")
+    source = work / f"{name}.docx"
+    data = build(document)
+    source.write_bytes(data)
+    # A private profile per run: concurrent soffice processes sharing one profile collide.
+    profile = (work / "profile").as_uri()
+    conversion = subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+         "--convert-to", "pdf", "--outdir", str(work), str(source)],
+        capture_output=True, text=True, timeout=600, env={**os.environ, **_font_config(work)},
+    )
+    return Rendered(name, document, sentences, data, work / f"{name}.pdf", conversion)
+
+
+def _squeeze(text: str) -> str:
+    # pdftotext breaks lines and puts spaces between Chinese and digits: compare without them.
+    return re.sub(r"\s+", "", text)
+
+
+_PAGE_NUMBER = re.compile(r"^\s*—\s*(\d+)\s*—\s*$", re.MULTILINE)
+
+
+def _body_text(pages: list[str]) -> str:
+    """All pages' text without the page numbers, so a paragraph reads on across a break."""
+    return _squeeze("".join(_PAGE_NUMBER.sub("", page) for page in pages))
+
+
+def test_libreoffice_converts_the_docx(rendered):
+    assert rendered.conversion.returncode == 0, rendered.conversion.stderr
+    assert rendered.pdf.exists() and rendered.pdf.stat().st_size > 1000, rendered.conversion.stdout
+
+
+def _page_bounds(rendered: Rendered) -> tuple[int, int]:
+    """Fewest pages: one per forced page start; most: that plus a generous allowance per
+    character of text (a full page holds ~590) and per table row."""
+    with zipfile.ZipFile(io.BytesIO(rendered.docx)) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    starts = 1 + xml.count("<w:pageBreakBefore/>") + xml.count('w:type="page"')
+    starts += xml.count("<w:sectPr>") - 1
+    chars = sum(len(b.full_text) for b in rendered.document.blocks
+                if isinstance(b, (Paragraph, Heading)))
+    rows = sum(len(b.header) + len(b.body) for b in rendered.document.blocks
+               if isinstance(b, Table))
+    return starts, starts + math.ceil(chars / 300) + math.ceil(rows / 8) + 2
+
+
+def test_page_count_is_plausible(rendered):
+    assert rendered.pdf.exists(), rendered.conversion.stderr
+    fewest, most = _page_bounds(rendered)
+    assert fewest <= len(rendered.pages()) <= most
+    width, height = rendered.sizes()[0]
+    assert (round(width), round(height)) == (595, 842)  # A4 upright, in points
+
+
+def test_pdf_contains_the_sentences(rendered):
+    text = _body_text(rendered.pages())
+    missing = [s for s in rendered.sentences if _squeeze(s) not in text]
+    assert not missing
+
+
+def test_pages_are_numbered_except_the_cover(rendered):
+    pages = rendered.pages()
+    numbers = [_PAGE_NUMBER.findall(page) for page in pages]
+    has_cover = bool(rendered.document.blocks) and isinstance(rendered.document.blocks[0], Cover)
+    expected = [[] if has_cover and i == 1 else [str(i)] for i in range(1, len(pages) + 1)]
+    assert numbers == expected
+
+
+def test_landscape_tables_and_only_they_are_on_landscape_pages(rendered):
+    pages = [_squeeze(p) for p in rendered.pages()]
+    landscape = [w > h for w, h in rendered.sizes()]
+    tables = [b for b in rendered.document.blocks if isinstance(b, Table) and b.title]
+    wide_pages = set()
+    for table in tables:
+        # Title and number read together: the title alone also stands in the 目录.
+        mark = _squeeze(table.title + table.number)
+        page = next(i for i, text in enumerate(pages) if mark in text)
+        assert landscape[page] == table.landscape, table.title
+        if table.landscape:
+            wide_pages.add(page)
+    # Any other landscape page continues a landscape table from the page before.
+    for i, wide in enumerate(landscape):
+        assert not wide or i in wide_pages or (i > 0 and landscape[i - 1]), f"page {i + 1}"
+
+
+def test_toc_lists_every_heading_up_to_its_depth(rendered):
+    tocs = [b for b in rendered.document.blocks if isinstance(b, TableOfContents)]
+    if not tocs:
+        pytest.skip("this document has no 目录")
+    text = _body_text(rendered.pages())
+    for heading in rendered.document.headings(tocs[0].depth):
+        # Once in the 目录, once where the heading stands.
+        assert text.count(_squeeze(heading.full_text)) >= 2, heading.full_text
+
+
+def _cached_toc_pages(docx_bytes: bytes) -> list[int]:
+    """The page numbers the writer wrote into the 目录 (PAGEREF results), in order."""
+    with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    pattern = (r'PAGEREF _Toc\d+ \\h </w:instrText></w:r>'
+               r'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>(\d+)</w:t>')
+    return [int(n) for n in re.findall(pattern, xml)]
+
+
+def test_toc_page_numbers_are_where_the_headings_are(rendered):
+    """LibreOffice prints the 目录's cached numbers as they are, so they must be right."""
+    tocs = [b for b in rendered.document.blocks if isinstance(b, TableOfContents)]
+    if not tocs:
+        pytest.skip("this document has no 目录")
+    pages = [_squeeze(p) for p in rendered.pages()]
+    headings = rendered.document.headings(tocs[0].depth)
+    cached = _cached_toc_pages(rendered.docx)
+    assert len(cached) == len(headings)
+    # Search forward from the page after the 目录 title, so entries of the 目录 don't count.
+    cursor = next(i for i, text in enumerate(pages) if _squeeze(tocs[0].title) in text) + 1
+    actual = []
+    for heading in headings:
+        text = _squeeze(heading.full_text)
+        cursor = next(i for i in range(cursor, len(pages)) if text in pages[i])
+        actual.append(cursor + 1)
+    assert all(abs(a - c) <= 1 for a, c in zip(actual, cached)), list(zip(actual, cached))
