@@ -1,0 +1,66 @@
+"""`reportgen audit`: numeric claims in a published document that its own figures cannot support."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportgen.audit.changes import read_changes
+from reportgen.audit.checks import check
+from reportgen.audit.claims import Claim, Sentence, Where, paren_depth
+from reportgen.audit.lists import read_lists
+from reportgen.audit.rates import read_completions, read_control_rates, read_scores
+from reportgen.audit.reader import Document, document_from_text, read_document
+from reportgen.audit.report import Finding, format_text, to_json
+from reportgen.audit.tables import read_table_claims
+from reportgen.audit.text import Block
+from reportgen.audit.years import report_year, year_claims
+
+__all__ = ["Finding", "audit_document", "audit_paths", "audit_text", "format_text", "to_json"]
+
+_READERS = (read_lists, read_changes, read_completions, read_control_rates, read_scores)
+_LONGEST_SENTENCE = 3000  # longer runs are tables or garbage; skipping them keeps the work linear
+
+
+def audit_paths(paths: list[Path]) -> list[Finding]:
+    """Findings for every file, in order; a file that cannot be read raises ReportgenError."""
+    findings: list[Finding] = []
+    for path in paths:
+        findings += audit_document(read_document(Path(path)))
+    return findings
+
+
+def audit_text(text: str, name: str = "<text>") -> list[Finding]:
+    """Findings for plain text held in memory, read as a .txt file would be.
+
+    >>> [f.stated for f in audit_text("预算数为680万元，执行数为661.7252万元，完成预算的100%。")]
+    ['100%']
+    """
+    return audit_document(document_from_text(text, name))
+
+
+def audit_document(document: Document) -> list[Finding]:
+    """Findings for a document already read, sorted by line, without duplicates."""
+    claims: list = [claim for block in document.blocks for claim in _prose_claims(block)]
+    claims += read_table_claims(document.cells)
+    claims += year_claims(document.blocks, report_year(document.blocks))
+    found: dict[tuple, Finding] = {}
+    for claim in claims:
+        for f in check(claim, document.name):
+            found.setdefault((f.line, f.kind, f.stated, f.sentence), f)
+    return sorted(found.values(), key=lambda f: (f.line, f.kind, f.stated))
+
+
+def _prose_claims(block: Block) -> list[Claim]:
+    """The claims of each sentence of a block of running text."""
+    where, depth = Where(block), paren_depth(block.text)
+    claims: list[Claim] = []
+    previous = None
+    for start, end in block.periods():
+        if end - start > _LONGEST_SENTENCE:
+            previous = None
+            continue
+        sentence = Sentence(where, block.text, start, end, depth, previous)
+        for read in _READERS:
+            claims += read(sentence)
+        previous = (start, end)
+    return claims

@@ -1,0 +1,130 @@
+"""Totals and their parts: "合计 T 万元，其中：a 万元，占 s%；b 万元…" and the shares in them."""
+
+from __future__ import annotations
+
+import re
+
+from reportgen.audit.claims import PartsList, Sentence, label, names
+from reportgen.audit.numbers import Figure, find_money, percent_at
+
+_MARKER = re.compile(r"(?<!不)(?:其中|主要用于以下方面|主要用于|主要包括|包括|分别为|分别是)")
+_SHARE = re.compile(r"\s*[，,]?\s*(?:占比|占)(?:([^，,。；;%\d]{0,24}?)(?:的|比重|比例))?(?:为|达)?\s*")
+_NAMED_NOISE = re.compile(r"^(?:本年|全年|年度|当年)")
+# A total described as a change ("比上年增加 10 万元，其中：…") is broken down into changes.
+_COMPARED = re.compile(r"比|较|增加|减少|增长|下降|同比|上年")
+# A part whose words say it is not a plain item of the list: its amount must not be added up.
+_UNCLEAN = re.compile(
+    r"比|较|增加|减少|增长|下降|同比|上年|预算数|决算数|执行数|完成|累计|人均|平均|预计|计划"
+    r"|超过|不足|以上|以下|达到|共计|合计|总计|约|近|逾|超|含"
+)
+_CLAUSE_END = "；;"
+
+
+def read_lists(sentence: Sentence) -> list[PartsList]:
+    """Each list of amounts in the sentence, with the total it breaks down."""
+    money = find_money(sentence.text, sentence.start, sentence.end)
+    markers = [
+        m.start()
+        for m in _MARKER.finditer(sentence.text, sentence.start, sentence.end)
+        if _opens_list(sentence, m.end(), money)
+    ]
+    regions = _regions(sentence, markers, money)
+    claims = []
+    for pos, (start, stop) in regions.items():
+        inner = [r for q, r in regions.items() if start < q < stop]
+        claim = _list_at(sentence, money, pos, stop, inner)
+        if claim is not None:
+            claims.append(claim)
+    return claims
+
+
+def _regions(sentence: Sentence, markers: list[int], money: list[Figure]) -> dict[int, list[int]]:
+    """Where each list runs: to the end of the sentence, or of the bracket it opened in.
+
+    A list opened inside another is a sub-list of the item before it ("其中：人员经费 213.87
+    万元，主要包括：基本工资 27.12 万元、…") and ends with that item's clause at "；". But when
+    a "；" falls between the outer marker and the new list's total, the outer list ended there
+    ("…；支出 480 万元，其中：…") and the new one stands on its own.
+    """
+    depth = sentence.depth
+    regions: dict[int, list[int]] = {}
+    for pos in markers:
+        level = depth[pos]
+        open_lists = [q for q in regions if depth[q] == level and regions[q][1] > pos]
+        outer = open_lists[-1] if open_lists else None
+        regions[pos] = [pos, _closing(depth, pos, sentence.end)]
+        if outer is None:
+            continue
+        before = [f for f in money if f.end <= pos and depth[f.start] <= level]
+        total_at = before[-1].start if before else pos
+        cut = _last_clause_end(sentence.text, outer, total_at)
+        if cut is not None:
+            regions[outer][1] = cut
+        else:
+            regions[pos][1] = min(regions[pos][1], _clause_end(sentence.text, pos, sentence.end))
+    return regions
+
+
+def _list_at(
+    sentence: Sentence, money: list[Figure], pos: int, stop: int, inner: list[list[int]]
+) -> PartsList | None:
+    """The list opened by the marker at `pos`; the total is the nearest amount before it."""
+    text, depth, level = sentence.text, sentence.depth, sentence.depth[pos]
+    before = [f for f in money if f.end <= pos and depth[f.start] <= level]
+    if not before or share_after(text, before[-1], sentence.end):
+        return None  # no total, or the "total" is itself a share of something larger
+    total = before[-1]
+    whole = label(text, total.start, sentence.start)
+    if _COMPARED.search(whole):
+        return None
+    def in_sub_list(f: Figure) -> bool:
+        return any(a <= f.start < b for a, b in inner)
+
+    parts = tuple(
+        f for f in money if pos < f.start < stop and depth[f.start] == level and not in_sub_list(f)
+    )
+    if not parts:
+        return None
+    shares = tuple(share_after(text, f, stop, whole) for f in parts)
+    clean = not any(_UNCLEAN.search(label(text, f.start, pos)) for f in parts)
+    return PartsList(sentence.where, total, parts, shares, clean)
+
+
+def share_after(text: str, figure: Figure, end: int, whole: str | None = None) -> Figure | None:
+    """The share printed right after a figure ("，占 24.91%").
+
+    Given `whole` (the words before the total), a share that names another base ("占总支出的"
+    after a total called 基本支出) is not taken as a share of this total.
+    """
+    m = _SHARE.match(text, figure.end, end)
+    if not m:
+        return None
+    named = _NAMED_NOISE.sub("", m.group(1) or "")
+    if whole is not None and named and not names(whole, named):
+        return None
+    return percent_at(text, m.end())
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    return next((i for i in range(pos, end) if text[i] in _CLAUSE_END), end)
+
+
+def _last_clause_end(text: str, start: int, end: int) -> int | None:
+    return next((i for i in range(end - 1, start - 1, -1) if text[i] in _CLAUSE_END), None)
+
+
+def _opens_list(sentence: Sentence, pos: int, money: list[Figure]) -> bool:
+    """A marker opens a list of amounts only if one follows before the clause ends.
+
+    "主要包括：基本工资、津贴补贴…" describes, it does not list amounts, so it must not cut
+    the 其中 list that it sits in.
+    """
+    clause_end = _clause_end(sentence.text, pos, sentence.end)
+    level = sentence.depth[pos - 1]
+    return any(pos <= f.start < clause_end and sentence.depth[f.start] == level for f in money)
+
+
+def _closing(depth: list[int], pos: int, stop: int) -> int:
+    """Where the bracket holding `pos` closes, if before `stop`: "（其中：…）" ends there."""
+    level = depth[pos]
+    return next((i for i in range(pos, stop) if depth[i] < level), stop)

@@ -1,0 +1,70 @@
+"""Findings and their two forms: human-readable text and a JSON array."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+
+KIND_NAMES = {
+    "share": "占比",
+    "parts_total": "分项与合计",
+    "change_amount": "增减额",
+    "change_rate": "增减幅度",
+    "change_direction": "增减方向",
+    "budget_completion": "预算完成率",
+    "control_rate": "人员控制率",
+    "score_exceeds_weight": "得分超过分值",
+    "year_reference": "年份",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A printed figure that the document's own figures cannot produce.
+
+    `line` is the 1-based line where the sentence starts (for .docx: the index of the paragraph
+    or table cell in reading order); `consistent_range` is what the other figures allow.
+    """
+
+    file: str
+    line: int
+    sentence: str
+    kind: str
+    stated: str
+    consistent_range: tuple[str, str]
+    message: str
+    severity: str = "error"
+
+
+def format_text(findings: list[Finding]) -> str:
+    """One entry per finding, `file:line: [kind] message`, then the sentence indented.
+
+    >>> finding = Finding("a.txt", 3, "增长 9%。", "change_rate", "9%", ("4.00%", "4.10%"), "说明")
+    >>> print(format_text([finding]))
+    a.txt:3: [增减幅度] 说明
+        增长 9%。
+    共 1 处问题。
+    """
+    if not findings:
+        return "未发现问题。"
+    lines = []
+    for f in findings:
+        lines.append(f"{f.file}:{f.line}: [{KIND_NAMES.get(f.kind, f.kind)}] {f.message}")
+        lines.append(f"    {f.sentence}")
+    lines.append(f"共 {len(findings)} 处问题。")
+    return "\n".join(lines)
+
+
+def to_json(findings: list[Finding]) -> str:
+    """A JSON array of findings, Chinese kept readable.
+
+    >>> to_json([])
+    '[]'
+    """
+    return json.dumps([_as_dict(f) for f in findings], ensure_ascii=False, indent=2)
+
+
+def _as_dict(finding: Finding) -> dict:
+    data = asdict(finding)
+    data["consistent_range"] = list(finding.consistent_range)
+    return data
