@@ -11,7 +11,9 @@ from decimal import Decimal
 from typing import Iterator, Literal, Sequence
 
 from reportgen.facts.catalogue import Catalogue, builtin_catalogue
+from reportgen.facts.economic import PERSONNEL_CLASSES, code_of, economic_catalogue, uncoded
 from reportgen.facts.final_accounts import FinalAccountsFacts
+from reportgen.facts.ledger import FUNDS, NON_FISCAL_INCOME, SPENDING, compute_ledger, split
 from reportgen.model.final_accounts import FinalAccounts, SubjectSpending
 
 ZERO = Decimal(0)
@@ -34,13 +36,13 @@ def check_subjects(data: FinalAccounts, catalogue: Catalogue | None = None) -> l
     Run before the facts are computed, which need every code to have a name.
     """
     cat = (catalogue or builtin_catalogue()).with_names(data.科目名称)
-    return list(_subjects(data, cat))
+    return [*_subjects(data, cat), *_non_fiscal_subjects(data, cat), *_economic_codes(data)]
 
 
 def check_final_accounts(data: FinalAccounts, facts: FinalAccountsFacts) -> list[Finding]:
     """The identities between totals and their parts, in file order."""
-    return [*_totals(data, facts), *_basic(data, facts), *_three_public(data), *_procurement(data),
-            *_reasons(data, facts)]
+    return [*_stated_totals(data), *_totals(data, facts), *_carry_over(data), *_basic(data, facts),
+            *_economic(data), *_three_public(data), *_procurement(data), *_reasons(data, facts)]
 
 
 def _same(field: tuple, label: str, stated: Decimal | None, expected: Decimal) -> Iterator[Finding]:
@@ -95,29 +97,119 @@ def _subjects(d: FinalAccounts, cat: Catalogue) -> Iterator[Finding]:
                                   f"未知科目编码 {code}：请在“科目名称”下写明它的名称")
             if i.基本支出 is not None and i.项目支出 is not None:
                 yield from _same(at + ("决算数",), "决算数", i.决算数, i.基本支出 + i.项目支出)
+            elif min(split(i)) < 0:
+                part = "基本支出" if i.基本支出 is not None else "项目支出"
+                yield Finding("error", at + (part,), f"{part}超过了决算数", getattr(i, part), i.决算数)
+            if i.决算数 - i.年初结转和结余 + i.年末结转和结余 < 0:
+                yield Finding("error", at + ("年初结转和结余",),
+                              "年初结转和结余超过了决算数与年末结转和结余之和：本年财政拨款收入不能为负")
             if i.决算数 != i.预算数 and not i.原因:
                 yield Finding("error", at + ("原因",), "决算数与预算数不同，须写明原因", i.决算数, i.预算数)
             if i.预算数 == 0 and i.决算数 != 0:
                 yield Finding("warning", at + ("预算数",), "预算数为 0：完成预算的百分比无法计算，文中将如实说明")
 
 
+def _non_fiscal_subjects(d: FinalAccounts, cat: Catalogue) -> Iterator[Finding]:
+    seen: set[str] = set()
+    for n, i in enumerate(d.非财政拨款收支):
+        at = ("非财政拨款收支", n, "科目编码")
+        if i.科目编码 in seen:
+            yield Finding("error", at, f"科目 {i.科目编码} 重复出现")
+        seen.add(i.科目编码)
+        for code in (i.科目编码[:3], i.科目编码[:5]) + (() if i.科目名称 else (i.科目编码,)):
+            if code not in cat.names:
+                yield Finding("error", at, f"未知科目编码 {code}：请在“科目名称”下写明它的名称")
+
+
+def _economic_codes(d: FinalAccounts) -> Iterator[Finding]:
+    """经济分类 amounts need a known 款 (or their own 科目名称); 人员经费 is 301/303 only."""
+    cat = economic_catalogue()
+    b = d.一般公共预算财政拨款基本支出
+    groups = [(("一般公共预算财政拨款基本支出", g, "经济分类" if getattr(b, g).经济分类 else "明细"), g,
+               getattr(b, g).economic) for g in ("人员经费", "公用经费")]
+    groups += [(("一般公共预算财政拨款项目支出",), "项目支出", d.一般公共预算财政拨款项目支出),
+               (("其他财政拨款支出经济分类",), "", d.其他财政拨款支出经济分类)]
+    for at, group, items in groups:
+        for n, x in enumerate(items):
+            code = code_of(x, cat)
+            if code is None:
+                continue  # reported by _economic as a warning: the 公开表 can only list it in 合计
+            if code not in cat.names and not getattr(x, "科目名称", None):
+                yield Finding("error", at + (n, "科目编码"), f"未知经济分类科目编码 {code}：请在“科目名称”下写明它的名称")
+            personnel = code[:3] in PERSONNEL_CLASSES
+            if group == "人员经费" and not personnel or group == "公用经费" and personnel:
+                yield Finding("error", at + (n, "科目编码"),
+                              f"经济分类 {code} 不属于{group}（人员经费为 301、303 类，其余为公用经费）")
+
+
+def _stated_totals(d: FinalAccounts) -> Iterator[Finding]:
+    """Income and spending typed beside the 科目 lists must equal what the lists add up to."""
+    ledger = compute_ledger(d)
+    for name in ledger.收入:
+        stated = getattr(d.收入, name)
+        where = "三个财政拨款支出科目表" if name not in NON_FISCAL_INCOME else "“非财政拨款收支”"
+        if stated is not None and stated != ledger.收入[name]:
+            yield Finding("error", ("收入", name), f"{name}与{where}按科目相加之数不符", stated, ledger.收入[name])
+    for name in SPENDING:
+        stated = getattr(d.支出, name)
+        if stated is not None and stated != ledger.支出[name]:
+            yield Finding("error", ("支出", name),
+                          f"{name}与各科目的{name}之和不符（科目只填决算数时全部计为基本支出，项目支出须在科目下写明）",
+                          stated, ledger.支出[name])
+
+
+def _carry_over(d: FinalAccounts) -> Iterator[Finding]:
+    cf, ledger = d.结转结余, compute_ledger(d)
+    fiscal = ledger.年初财政拨款结转和结余
+    if cf.年初财政拨款结转和结余 is not None and cf.年初财政拨款结转和结余 != fiscal:
+        lists = "、".join(field for _, field in FUNDS)
+        yield Finding("error", ("结转结余", "年初财政拨款结转和结余"),
+                      f"年初财政拨款结转和结余与各科目的年初结转和结余之和不符（在{lists}的科目下填写）",
+                      cf.年初财政拨款结转和结余, fiscal)
+    if fiscal > cf.年初结转和结余:
+        yield Finding("error", ("结转结余", "年初结转和结余"), "年初结转和结余少于其中的年初财政拨款结转和结余",
+                      cf.年初结转和结余, fiscal)
+
+
 def _basic(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
     b = d.一般公共预算财政拨款基本支出
     for name in ("人员经费", "公用经费"):
         group = getattr(b, name)
-        if group.明细 and all(x.金额 is not None for x in group.明细):
-            total = sum((x.金额 for x in group.明细), ZERO)
-            yield from _same(("一般公共预算财政拨款基本支出", name, "金额"), name, group.金额, total)
-    split = [i.基本支出 for i in d.一般公共预算财政拨款支出]
-    if split and all(x is not None for x in split):
-        yield from _same(("一般公共预算财政拨款基本支出",), "人员经费与公用经费之和",
-                         f.基本支出, sum(split, ZERO))
-    if f.基本支出 > d.支出.基本支出:
+        for field in ("经济分类", "明细"):
+            items = getattr(group, field)
+            if items and all(x.金额 is not None for x in items):
+                total = sum((x.金额 for x in items), ZERO)
+                yield from _same(("一般公共预算财政拨款基本支出", name, "金额"), f"{name}（{field}）", group.total, total)
+    basic = sum((split(i)[0] for i in d.一般公共预算财政拨款支出), ZERO)
+    if basic != f.基本支出:
+        yield Finding("error", ("一般公共预算财政拨款支出",),
+                      "各科目的基本支出之和与人员经费、公用经费之和不符（科目只填决算数时全部计为基本支出，"
+                      "有项目支出的科目须写明项目支出）", basic, f.基本支出)
+    spent = next(p.金额 for p in f.支出构成 if p.名称 == "基本支出")  # as stated, else from the 科目
+    if f.基本支出 > spent:
         yield Finding("error", ("一般公共预算财政拨款基本支出",),
-                      "一般公共预算财政拨款基本支出超过了本年基本支出", f.基本支出, d.支出.基本支出)
+                      "一般公共预算财政拨款基本支出超过了本年基本支出", f.基本支出, spent)
     if f.基本支出 > f.一般公共预算支出:
         yield Finding("error", ("一般公共预算财政拨款基本支出",),
                       "基本支出超过了一般公共预算财政拨款支出", f.基本支出, f.一般公共预算支出)
+
+
+def _economic(d: FinalAccounts) -> Iterator[Finding]:
+    """Amounts by 经济分类, where given, add up to the spending they break down."""
+    cat, ledger = economic_catalogue(), compute_ledger(d)
+    for group, x in uncoded(d, cat):
+        yield Finding("warning", ("一般公共预算财政拨款基本支出" if group != "项目支出" else "一般公共预算财政拨款项目支出",),
+                      f"{group}“{x.名称}”没有经济分类科目编码，公开表只计入合计：请写明科目编码")
+    project = d.一般公共预算财政拨款项目支出
+    if project:
+        yield from _same(("一般公共预算财政拨款项目支出",), "一般公共预算财政拨款项目支出（经济分类）",
+                         sum((x.金额 for x in project), ZERO), ledger.funds[0].项目)
+    other = d.其他财政拨款支出经济分类
+    if other:
+        for part, attr in (("基本支出", "基本"), ("项目支出", "项目")):
+            stated = sum((getattr(x, part) for x in other), ZERO)
+            yield from _same(("其他财政拨款支出经济分类",), f"其他财政拨款支出经济分类的{part}",
+                             stated, sum((getattr(fund, attr) for fund in ledger.funds[1:]), ZERO))
 
 
 def _three_public(d: FinalAccounts) -> Iterator[Finding]:

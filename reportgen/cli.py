@@ -49,6 +49,19 @@ def build(
         typer.echo(str(p))
 
 
+@app.command()
+def workbook(
+    data: Optional[Path] = typer.Argument(None, help="数据文件（YAML 或工作簿）；省略时生成空白工作簿。"),
+    output: Path = typer.Option(..., "-o", "--output", help="要写出的工作簿（.xlsx）。"),
+) -> None:
+    """生成供填报的 Excel 工作簿（每张录入表一个工作表，附填写说明）；填好后用 build 生成文档。"""
+    from reportgen.workbook.export import workbook_for
+
+    content = workbook_for(data, output)
+    for p in write_all(output.parent, {output.name: content}):
+        typer.echo(str(p))
+
+
 def write_all(outdir: Path, files: dict[str, bytes]) -> list[Path]:
     """Write every file or none: all go to temporary names first, then are renamed into place."""
     temps: list[tuple[Path, Path]] = []

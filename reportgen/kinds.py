@@ -11,6 +11,8 @@ from reportgen.errors import DataError
 #: 文档类型 → "module:function" building it; imported only when used, to keep start-up fast.
 KINDS: dict[str, str] = {
     "部门决算": "reportgen.pipeline:build_final_accounts",
+    "部门整体绩效评价": "reportgen.performance_pipeline:build",
+    "项目绩效自评": "reportgen.performance_pipeline:build",
 }
 
 _KIND_LINE = re.compile(r"^文档类型\s*:\s*[\"']?([^\"'#\s]+)", re.M)

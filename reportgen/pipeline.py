@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from reportgen.checks import check_final_accounts, check_subjects
+from reportgen.document.figures import for_templates as figures_for_templates
 from reportgen.document.nodes import Cover, Document
+from reportgen.document.tables import table_maker
 from reportgen.errors import DataError, DataErrors, TemplateError
 from reportgen.findings import Located, locate
 from reportgen.facts.catalogue import builtin_catalogue
@@ -47,9 +49,20 @@ class Checked:
     findings: list[Located]
 
 
+def read_data(path: Path) -> tuple[FinalAccounts, dict]:
+    """A 决算 data file, YAML or Excel workbook, and the line (or "Sheet!C7" cell) of each field."""
+    from reportgen.workbook import is_workbook
+
+    if is_workbook(path):
+        from reportgen.workbook.import_ import load_workbook
+
+        return load_workbook(path)
+    return load_model(path, FinalAccounts)
+
+
 def check_file(path: Path) -> Checked:
     """Load and run every check; only unreadable or invalid data raises (DataErrors)."""
-    data, lines = load_model(path, FinalAccounts)
+    data, lines = read_data(path)
     findings = check_subjects(data)
     facts = None
     if not any(f.severity == "error" for f in findings):
@@ -73,7 +86,8 @@ def load(path: Path) -> tuple[FinalAccounts, FinalAccountsFacts, list[Located]]:
 
 
 def context(data: FinalAccounts, facts: FinalAccountsFacts) -> dict[str, Any]:
-    """What templates see: the data as entered, the facts, the style and the wording choices."""
+    """What templates see: the data as entered, the facts, the style and the wording choices;
+    `图` builds the charts a template places (`{{ block(图.收入结构("收入决算结构图")) }}`)."""
     catalogue = builtin_catalogue()
     unit = data.单位
     title = unit.封面标题 or f"{unit.报告年度}年度{unit.名称}部门决算"
@@ -90,14 +104,19 @@ def context(data: FinalAccounts, facts: FinalAccountsFacts) -> dict[str, Any]:
         "版式": data.版式,
         "年": data.版式.年度写法,
         "cover": Cover(title),
+        "图": figures_for_templates(facts, data.样式),
         "科目解释": explanation,
+        "附表": table_maker(facts, data.样式, data.版式.附表零值留空),
     }
 
 
 def build_final_accounts(path: Path, overrides: Sequence[Path] = ()) -> Built:
     """部门决算: carry one data file through every stage."""
+    from reportgen.performance_pipeline import annexes  # imported here: it builds on this module
+
     data, facts, findings = load(path)
     ctx = context(data, facts)
+    ctx["附件"] = annexes(data.附件, path)  # 第四部分: the 绩效 reports its 附件 entries name
     overrides = [*overrides, *template_dirs(path, data.模板目录)]
     document = render("决算/document.md.j2", ctx, overrides, title=ctx["cover"].title)
     stem = f"{data.单位.名称}-{data.单位.报告年度}决算"

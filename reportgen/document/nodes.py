@@ -110,10 +110,15 @@ class Table:
 
 @dataclass(frozen=True)
 class Series:
-    """One data series of a chart, in the figure's unit."""
+    """One data series of a chart, in the figure's unit.
+
+    `labels` are the values as the text prints them ("24.91%" for a pie's shares, "568.27" for
+    a bar), one per value, so that a chart never rounds a figure differently from the text.
+    """
 
     name: str
     values: tuple[Decimal, ...]
+    labels: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

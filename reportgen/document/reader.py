@@ -4,7 +4,7 @@ Templates write a small line-based markup, one block per line, so that each sect
 reads like the document it produces:
 
     # 部门概况                  heading, level = number of '#' (1 部分 … 5 （1）), numbered here
-    # 附件 {-}                  an unnumbered heading
+    # 附件 {-}                  an unnumbered heading; it restarts the numbering below it
     + 财政拨款收入：指…          a numbered paragraph at level 4 ("1.")
     +5 民生服务保障工作…         a numbered paragraph at level 5 ("（1）"); +3 gives "（一）"
     ::center 部门预算绩效评价报告  a centred, unindented paragraph (also ::right, ::plain)
@@ -12,17 +12,22 @@ reads like the document it produces:
     ::block 7                   a table, figure or cover registered by the template (see templating)
     any other line              a body paragraph
 
+Figures are numbered 图1, 图2 … in reading order, unless a template gave one its own
+label; a figure with nothing to draw prints as its fallback sentence and takes no number.
+
 Numbers are generated from the structure, so a section that a template leaves out renumbers the
 rest. Headings and numbered paragraphs share one counter per level: a heading or item resets
-the counters of the levels below it.
+the counters of the levels below it. An unnumbered heading keeps its own level's count but also
+resets the levels below, so an annex titled `# 附件1 {-}` numbers its sections 一、二、… afresh.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Callable, Sequence
 
-from reportgen.document.nodes import Block, Document, Heading, PageBreak, Paragraph, TableOfContents
+from reportgen.document.nodes import Block, Document, Figure, Heading, PageBreak, Paragraph, TableOfContents
 from reportgen.errors import TemplateError
 from reportgen.phrasing.words import chinese_numeral
 
@@ -43,12 +48,22 @@ _DIRECTIVE = re.compile(r"^::(\w+)(?:\s+(.*))?$")
 class _Counters:
     def __init__(self) -> None:
         self.counts = [0] * 6
+        self.figures = 0
 
     def next(self, level: int) -> str:
         self.counts[level] += 1
+        self.restart_below(level)
+        return LABELS[level](self.counts[level])
+
+    def restart_below(self, level: int) -> None:
         for deeper in range(level + 1, 6):
             self.counts[deeper] = 0
-        return LABELS[level](self.counts[level])
+
+    def label_figure(self, block: Block) -> Block:
+        if not isinstance(block, Figure) or block.label or block.is_empty:
+            return block
+        self.figures += 1
+        return dataclasses.replace(block, label=f"图{self.figures}")
 
 
 def read(text: str, blocks: Sequence[Block] = (), title: str = "") -> Document:
@@ -66,12 +81,15 @@ def read(text: str, blocks: Sequence[Block] = (), title: str = "") -> Document:
 def _read_line(line: str, counters: _Counters, blocks: Sequence[Block], lineno: int) -> Block:
     if m := _HEADING.match(line):
         level, text, unnumbered = len(m[1]), m[2].strip(), m[3]
-        return Heading(level, text, "" if unnumbered else counters.next(level))
+        if unnumbered:
+            counters.restart_below(level)
+            return Heading(level, text)
+        return Heading(level, text, counters.next(level))
     if m := _ITEM.match(line):
         level = int(m[1] or 4)
         return Paragraph(m[2].strip(), label=counters.next(level))
     if m := _DIRECTIVE.match(line):
-        return _directive(m[1], (m[2] or "").strip(), blocks, lineno)
+        return counters.label_figure(_directive(m[1], (m[2] or "").strip(), blocks, lineno))
     return Paragraph(line)
 
 

@@ -11,7 +11,11 @@ from decimal import Decimal
 from typing import Sequence
 
 from reportgen.facts.catalogue import Catalogue, builtin_catalogue
+from reportgen.facts.economic import economic_catalogue
+from reportgen.facts.ledger import INCOME, SPENDING, Ledger, compute_ledger
 from reportgen.facts.numbers import Change, Completion, change, completion, percent, shares
+from reportgen.facts.tables import TablesFacts, compute_tables
+from reportgen.model.classified import NonFiscalItem
 from reportgen.model.final_accounts import FinalAccounts, SubjectSpending
 from reportgen.phrasing.style import NumberStyle
 
@@ -90,29 +94,37 @@ class FinalAccountsFacts:
     车辆总数: int
     事前评估项目数: int
     名词解释科目: tuple[Item, ...]
+    附表: TablesFacts
 
 
 def compute(data: FinalAccounts, catalogue: Catalogue | None = None) -> FinalAccountsFacts:
-    """Derive every figure of the document from the data file's entries."""
+    """Derive every figure of the document from the data file's entries.
+
+    The unit's income and spending come from the 科目 lists (the ledger), so 第二部分 and the
+    公开表 of 第五部分 are added up from the same entries.
+    """
     s = data.样式
     cat = (catalogue or builtin_catalogue()).with_names(data.科目名称)
     A, P = s.amount_places, s.percent_places
-    inc, exp, cf = data.收入, data.支出, data.结转结余
+    cf = data.结转结余
+    ledger = compute_ledger(data)
 
-    income = _parts(inc, _INCOME, s)
-    spend = _parts(exp, _SPENDING, s)
+    # A figure the file states is used as stated (the checks stop any that disagree with its 科目).
+    income = _share_parts([(n, _stated_or(getattr(data.收入, n), ledger.收入[n])) for n in INCOME], s)
+    spend = _share_parts([(n, _stated_or(getattr(data.支出, n), ledger.支出[n])) for n in SPENDING], s)
     income_total = sum((p.金额 for p in income), ZERO)
     spend_total = sum((p.金额 for p in spend), ZERO)
     grand_in = income_total + cf.使用非财政拨款结余 + cf.年初结转和结余
     year_end = grand_in - spend_total - cf.结余分配
 
-    fiscal_in = inc.一般公共预算财政拨款收入 + inc.政府性基金预算财政拨款收入 + inc.国有资本经营预算财政拨款收入
+    fiscal_in = sum((p.金额 for p in income[:3]), ZERO)
     gpb_items = [_item(i, cat, A, P) for i in data.一般公共预算财政拨款支出]
     gpb = sum((i.决算数 for i in gpb_items), ZERO)
     fund = _sum(data.政府性基金预算财政拨款支出)
     soe = _sum(data.国有资本经营预算财政拨款支出)
     fiscal_out = gpb + fund + soe
-    fiscal_total = fiscal_in + cf.年初财政拨款结转和结余
+    fiscal_total = fiscal_in + _stated_or(cf.年初财政拨款结转和结余, ledger.年初财政拨款结转和结余)
+    basic = data.一般公共预算财政拨款基本支出
 
     three = data.三公经费
     car = lambda x: x.公务用车购置费 + x.公务用车运行维护费  # noqa: E731
@@ -145,9 +157,9 @@ def compute(data: FinalAccounts, catalogue: Catalogue | None = None) -> FinalAcc
         一般公共预算类构成=tuple(_by_class(gpb_items, cat, s)),
         一般公共预算完成=completion(gpb, sum((i.预算数 for i in gpb_items), ZERO), A, P),
         一般公共预算科目=tuple(i for i in gpb_items if i.决算数 or i.预算数),
-        基本支出=data.一般公共预算财政拨款基本支出.人员经费.金额 + data.一般公共预算财政拨款基本支出.公用经费.金额,
-        人员经费=data.一般公共预算财政拨款基本支出.人员经费.金额,
-        公用经费=data.一般公共预算财政拨款基本支出.公用经费.金额,
+        基本支出=basic.人员经费.total + basic.公用经费.total,
+        人员经费=basic.人员经费.total,
+        公用经费=basic.公用经费.total,
         三公预算=total3(three.预算),
         三公决算=total3(three.决算),
         三公完成=completion(total3(three.决算), total3(three.预算), A, P),
@@ -171,20 +183,24 @@ def compute(data: FinalAccounts, catalogue: Catalogue | None = None) -> FinalAcc
         小微企业占比=percent(proc.授予小微企业合同金额, proc_total, P) or ZERO,
         车辆总数=sum(data.国有资产.车辆.values()),
         事前评估项目数=pe.事前评估项目数 if pe.事前评估项目数 is not None else len(pe.事前评估项目),
-        名词解释科目=tuple(sorted(
-            {i.编码: i for i in gpb_items + [_item(x, cat, A, P) for x in
-             data.政府性基金预算财政拨款支出 + data.国有资本经营预算财政拨款支出]}.values(),
-            key=lambda i: i.编码)),
+        名词解释科目=_terms(data, gpb_items, ledger, cat, A, P),
+        附表=compute_tables(data, ledger, cat, economic_catalogue()),
     )
 
 
-_INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入",
-           "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
-_SPENDING = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+def _terms(data: FinalAccounts, gpb_items: list[Item], ledger: Ledger, cat: Catalogue, A: int, P: int
+           ) -> tuple[Item, ...]:
+    """One 名词解释 entry per 项 the report lists, in code order (the 公开表 list them too)."""
+    listed = data.政府性基金预算财政拨款支出 + data.国有资本经营预算财政拨款支出
+    terms: dict[str, Item] = {}
+    for i in gpb_items + [_item(x, cat, A, P) for x in listed] + [
+            _non_fiscal_item(x, cat, A, P) for x in ledger.non_fiscal]:
+        terms.setdefault(i.编码, i)  # a 项 in several lists is one term
+    return tuple(sorted(terms.values(), key=lambda i: i.编码))
 
 
-def _parts(section: object, names: Sequence[str], style: NumberStyle) -> list[Part]:
-    return _share_parts([(n, getattr(section, n)) for n in names], style)
+def _stated_or(stated: Decimal | None, derived: Decimal) -> Decimal:
+    return derived if stated is None else stated
 
 
 def _share_parts(pairs: Sequence[tuple[str, Decimal]], style: NumberStyle) -> list[Part]:
@@ -194,6 +210,11 @@ def _share_parts(pairs: Sequence[tuple[str, Decimal]], style: NumberStyle) -> li
 
 def _sum(items: Sequence[SubjectSpending]) -> Decimal:
     return sum((i.决算数 for i in items), ZERO)
+
+
+def _non_fiscal_item(i: NonFiscalItem, cat: Catalogue, A: int, P: int) -> Item:
+    spent = i.基本支出 + i.项目支出 + i.上缴上级支出 + i.经营支出 + i.对附属单位补助支出
+    return _item(SubjectSpending(科目编码=i.科目编码, 科目名称=i.科目名称, 预算数=spent, 决算数=spent), cat, A, P)
 
 
 def _item(i: SubjectSpending, cat: Catalogue, A: int, P: int) -> Item:

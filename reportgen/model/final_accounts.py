@@ -1,8 +1,9 @@
-"""The 部门决算 data model: everything 第一部分 to 第三部分 say, each figure entered once.
+"""The 部门决算 data model: everything 第一部分 to 第五部分 say, each figure entered once.
 
 Totals that follow from their parts (本年收入合计, 类 totals, 二级预算单位数, …) are not fields:
 the facts derive them. Where a data file may repeat a total (a 合计 typed beside its parts),
-the field is optional and only checked.
+the field is optional and only checked. The 功能分类 项 lists are the one source of the 公开表:
+the unit's income and spending totals, and their 类/款 subtotals, are added up from them.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import datetime
 from decimal import Decimal
 from typing import Annotated, Optional
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
+from reportgen.model.annex import Annex
 from reportgen.model.base import Count, Model, Money, Paragraphs, Unit
+from reportgen.model.classified import EconomicItem, EconomicSplit, NonFiscalItem
 from reportgen.phrasing.style import NumberStyle
 
 ZERO = Decimal(0)
@@ -39,23 +42,28 @@ class UnitProfile(Model):
 
 
 class Income(Model):
-    一般公共预算财政拨款收入: Money = ZERO
-    政府性基金预算财政拨款收入: Money = ZERO
-    国有资本经营预算财政拨款收入: Money = ZERO
-    上级补助收入: Money = ZERO
-    事业收入: Money = ZERO
-    经营收入: Money = ZERO
-    附属单位上缴收入: Money = ZERO
-    其他收入: Money = ZERO
+    """The year's income by source. Each is added up from the 科目 lists (财政拨款 from the three
+    财政拨款支出 lists, the others from 非财政拨款收支); a figure given here is only checked."""
+
+    一般公共预算财政拨款收入: Optional[Money] = None
+    政府性基金预算财政拨款收入: Optional[Money] = None
+    国有资本经营预算财政拨款收入: Optional[Money] = None
+    上级补助收入: Optional[Money] = None
+    事业收入: Optional[Money] = None
+    经营收入: Optional[Money] = None
+    附属单位上缴收入: Optional[Money] = None
+    其他收入: Optional[Money] = None
     本年收入合计: Optional[Money] = None  # checked against the sum when given
 
 
 class Spending(Model):
-    基本支出: Money = ZERO
-    项目支出: Money = ZERO
-    上缴上级支出: Money = ZERO
-    经营支出: Money = ZERO
-    对附属单位补助支出: Money = ZERO
+    """The year's spending by kind; added up from the 科目 lists like Income, checked when given."""
+
+    基本支出: Optional[Money] = None
+    项目支出: Optional[Money] = None
+    上缴上级支出: Optional[Money] = None
+    经营支出: Optional[Money] = None
+    对附属单位补助支出: Optional[Money] = None
     本年支出合计: Optional[Money] = None  # checked against the sum when given
 
 
@@ -64,7 +72,7 @@ class CarryOver(Model):
     年初结转和结余: Money = ZERO
     结余分配: Money = ZERO
     年末结转和结余: Optional[Money] = None  # derived; checked when given
-    年初财政拨款结转和结余: Money = ZERO
+    年初财政拨款结转和结余: Optional[Money] = None  # the 科目' 年初结转和结余 added up; checked when given
     年末财政拨款结转和结余: Optional[Money] = None  # derived; checked when given
 
 
@@ -88,7 +96,11 @@ Code = Annotated[str, BeforeValidator(_code), Field(pattern=r"^\d{3}(\d{2}){0,2}
 
 
 class SubjectSpending(Model):
-    """One 功能分类 项 (7-digit code) with its budget and outturn; 类/款 totals are derived."""
+    """One 功能分类 项 (7-digit code) of one 财政拨款 fund: budget, outturn, its split and carry-over.
+
+    决算数 is 基本支出 + 项目支出: give either part and the other is the rest; give neither and it
+    is all 基本支出. The year's 财政拨款收入 of the 项 is 决算数 − 年初结转和结余 + 年末结转和结余.
+    """
 
     科目编码: Code = Field(pattern=r"^\d{7}$")
     科目名称: Optional[str] = None  # from the catalogue when omitted
@@ -96,6 +108,8 @@ class SubjectSpending(Model):
     决算数: Money
     基本支出: Optional[Money] = None
     项目支出: Optional[Money] = None
+    年初结转和结余: Money = ZERO
+    年末结转和结余: Money = ZERO
     原因: str = ""  # why 决算数 differs from 预算数
 
 
@@ -110,8 +124,32 @@ def _item(value: object) -> object:
 
 
 class CostGroup(Model):
-    金额: Money
+    """人员经费 or 公用经费. 明细 is what section 六 lists; 经济分类 gives the amounts by 款 for
+    公开08表 when 明细 has none (else 明细's amounts, with codes, serve both)."""
+
+    金额: Optional[Money] = None  # the sum of 经济分类 (or 明细) when omitted; checked when given
     明细: list[Annotated[DetailItem, BeforeValidator(_item)]] = []
+    经济分类: list[EconomicItem] = []
+
+    @model_validator(mode="after")
+    def _has_amount(self) -> "CostGroup":
+        if self.金额 is None and not self.经济分类 and not (self.明细 and all(x.金额 is not None for x in self.明细)):
+            raise ValueError("缺少金额：请填写“金额”，或在“经济分类”下逐款填写金额")
+        return self
+
+    @property
+    def economic(self) -> list[EconomicItem | DetailItem]:
+        """The amounts by 经济分类 款 that 公开08表 prints: 经济分类, else 明细 with amounts."""
+        if self.经济分类:
+            return list(self.经济分类)
+        return [x for x in self.明细 if x.金额 is not None]
+
+    @property
+    def total(self) -> Decimal:
+        """金额 as given, else the sum of its 经济分类 (or 明细) amounts."""
+        if self.金额 is not None:
+            return self.金额
+        return sum((x.金额 for x in self.economic), ZERO)
 
 
 class BasicSpending(Model):
@@ -187,6 +225,10 @@ class Wording(Model):
     年度写法: str = Field("年", pattern="^(年|年度)$")
     科目简称: bool = False  # 五(三) names without the trailing 支出 ("社会保障和就业（类）")
     写明预决算比较: bool = True  # 五(三) adds "决算数等于预算数" after 完成预算 X%
+    #: 第五部分 titles that differ from the standard ones, standard title → printed title
+    #: (seed 001: 一般公共预算财政拨款基本支出决算表 → …基本支出决算明细表).
+    附表标题: dict[str, str] = {}
+    附表零值留空: bool = True  # 公开表 print a zero amount as an empty cell (else "0.00")
 
 
 class FinalAccounts(Model):
@@ -206,14 +248,20 @@ class FinalAccounts(Model):
     变动原因: ChangeReasons = ChangeReasons()
     一般公共预算财政拨款支出: list[SubjectSpending]
     一般公共预算财政拨款基本支出: BasicSpending
+    #: 一般公共预算财政拨款项目支出 by 经济分类 款 (公开07表, 公开09表); empty: 合计 only.
+    一般公共预算财政拨款项目支出: list[EconomicItem] = []
     政府性基金预算财政拨款支出: list[SubjectSpending] = []
     国有资本经营预算财政拨款支出: list[SubjectSpending] = []
+    #: 政府性基金 and 国有资本经营预算财政拨款支出 by 经济分类 款 (公开05表); empty: 合计 only.
+    其他财政拨款支出经济分类: list[EconomicSplit] = []
+    #: Income and spending of money other than 财政拨款, by 功能分类 项 (公开02表, 公开03表).
+    非财政拨款收支: list[NonFiscalItem] = []
     三公经费: ThreePublicCosts = ThreePublicCosts()
     机关运行经费: ThisAndLastYear
     政府采购: Procurement = Procurement()
     国有资产: StateAssets = StateAssets()
     预算绩效管理: PerformanceManagement = PerformanceManagement()
     科目名称: dict[str, str] = {}  # names for 类/款/项 codes missing from the catalogue
-    附件: list[str] = []  # titles of the 第四部分 annexes (the 绩效自评报告)
+    附件: list[Annex] = []  # 第四部分: 绩效 data files whose reports it prints (see model/annex.py)
     名词解释: dict[str, str] = {}  # wording that replaces a standard term's or 科目's explanation
     说明: list[str] = []  # which figures are illustrative, and anything else worth recording

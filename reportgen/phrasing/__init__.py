@@ -10,7 +10,7 @@ from typing import Any, Callable
 
 from jinja2 import pass_context
 
-from reportgen.phrasing import lists, numbers, words
+from reportgen.phrasing import lists, numbers, references, words
 from reportgen.phrasing.style import DEFAULT_STYLE
 
 
@@ -41,4 +41,6 @@ FILTERS: dict[str, Callable[..., str]] = {
     "明细列表": _styled(lists.item_list),
     "科目全称": lists.subject_name,
     "句": lists.sentence,
+    "填数": _styled(references.fill),
+    "分数": references.score,
 }

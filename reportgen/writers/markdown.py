@@ -10,15 +10,35 @@ from reportgen.document.nodes import (
 
 
 def write(document: Document, stem: str) -> dict[str, bytes]:
-    """The document as `<stem>.md` (UTF-8, one blank line between blocks, final newline)."""
-    parts = [_RENDER[type(b)](b, document) for b in document.blocks]
-    text = "\n\n".join(p for p in parts if p) + "\n"
-    return {f"{stem}.md": text.encode("utf-8")}
+    """The document as `<stem>.md` (UTF-8, one blank line between blocks, final newline) and
+    each chart as `<stem>_图/图N.png`."""
+    images = image_names(document, stem)
+    files = {f"{stem}.md": _text(document, images).encode("utf-8")}
+    if images:
+        from reportgen.charts import render_png  # matplotlib loads only when a chart is drawn
+
+        files.update({name: render_png(document.blocks[i]) for i, name in images.items()})
+    return files
 
 
-def render_text(document: Document) -> str:
-    """The Markdown as a string (for tests and snapshots)."""
-    return next(iter(write(document, "x").values())).decode("utf-8")
+def render_text(document: Document, stem: str = "x") -> str:
+    """The Markdown as a string, charts linked but not drawn (for tests and snapshots)."""
+    return _text(document, image_names(document, stem))
+
+
+def image_names(document: Document, stem: str) -> dict[int, str]:
+    """The file of each chart to draw, by block index: `<stem>_图/图N.png`, N counting charts.
+
+    A Figure with nothing to draw prints its fallback sentence instead, and has no file.
+    """
+    drawn = [i for i, b in enumerate(document.blocks) if isinstance(b, Figure) and not b.is_empty]
+    return {i: f"{stem}_图/图{n}.png" for n, i in enumerate(drawn, 1)}
+
+
+def _text(document: Document, images: dict[int, str]) -> str:
+    parts = [_figure(b, images.get(i, "")) if isinstance(b, Figure) else _RENDER[type(b)](b, document)
+             for i, b in enumerate(document.blocks)]
+    return "\n\n".join(p for p in parts if p) + "\n"
 
 
 def _cover(b: Cover, _: Document) -> str:
@@ -60,12 +80,19 @@ def _table(b: Table, _: Document) -> str:
 
 
 def _aligns(b: Table) -> list[str]:
-    if not b.body:
-        return ["left"] * b.n_cols
-    out: list[str] = []
-    for cell in b.body[-1]:
-        out += [cell.align] * cell.colspan
-    return out[: b.n_cols] + ["left"] * (b.n_cols - len(out))
+    """Each column's alignment: that of its lowest body cell not spanning other columns.
+
+    A 合计 or 栏次 label often spans the label columns of the last row; the rows above still
+    say how the column aligns.
+    """
+    out: list[str | None] = [None] * b.n_cols
+    for row in reversed(b.body):
+        col = 0
+        for cell in row:
+            if cell.colspan == 1 and col < b.n_cols and out[col] is None:
+                out[col] = cell.align
+            col += cell.colspan
+    return [a or "left" for a in out]
 
 
 def _rule(align: str) -> str:
@@ -114,23 +141,38 @@ def flatten_header(rows: tuple[Row, ...], n_cols: int) -> list[str]:
     return labels
 
 
-def _figure(b: Figure, _: Document) -> str:
-    caption = f"{b.label} {b.title}".strip()
-    if b.is_empty and b.fallback:
+def _figure(b: Figure, image: str) -> str:
+    """The chart, then its caption "图N 标题" (a 公文 puts a figure's title beneath it).
+
+    >>> from decimal import Decimal
+    >>> from reportgen.document.nodes import Series
+    >>> pie = Figure("pie", "支出决算结构图", ("基本支出",), (Series("决算数", (Decimal(0),)),),
+    ...              fallback="本年度无支出。")
+    >>> _figure(pie, "")
+    '本年度无支出。'
+    >>> print(_figure(Figure("bar", "收、支决算总计变动情况图", ("收入总计",),
+    ...     (Series("2023年", (Decimal(1),)),), label="图1"), "a b_图/图1.png"))
+    ![图1 收、支决算总计变动情况图](<a b_图/图1.png>)
+    <BLANKLINE>
+    *图1 收、支决算总计变动情况图*
+    """
+    if b.is_empty:
         return b.fallback
-    return f"*{caption}*"
+    caption = f"{b.label} {b.title}".strip()
+    # CommonMark reads a link with spaces or brackets only between angle brackets.
+    link = f"<{image}>" if any(c in image for c in " ()<>") else image
+    return f"![{caption}]({link})\n\n*{caption}*"
 
 
 def _pagebreak(b: PageBreak, _: Document) -> str:
     return ""
 
 
-_RENDER: dict[type, Callable[[Block, Document], str]] = {
+_RENDER: dict[type, Callable[[Block, Document], str]] = {  # Figure: see _text
     Cover: _cover,
     TableOfContents: _toc,
     Heading: _heading,
     Paragraph: _paragraph,
     Table: _table,
-    Figure: _figure,
     PageBreak: _pagebreak,
 }
