@@ -294,14 +294,15 @@ def test_headings_use_their_level_style_and_carry_a_bookmark():
     assert names[:2] == ["_Toc000000", "_Toc000001"]
 
 
-def test_figure_prints_caption_and_fallback_only_when_empty():
+def test_figure_prints_picture_and_caption_or_only_its_fallback_when_empty():
     def figure(values, fallback="本年度无此项支出。"):
         return Figure("pie", "支出结构图", ("甲", "乙"), (Series("支出", values),), label="图1",
                       fallback=fallback)
     full = body(doc(figure((Decimal(1), Decimal(2)))))
     empty = body(doc(figure((Decimal(0), Decimal(0)))))
-    assert [texts(p) for p in full.findall("w:p", NS)] == ["图1 支出结构图"]
-    assert [texts(p) for p in empty.findall("w:p", NS)] == ["图1 支出结构图", "本年度无此项支出。"]
+    picture, caption = full.findall("w:p", NS)
+    assert picture.find(".//w:drawing", NS) is not None and texts(caption) == "图1 支出结构图"
+    assert [texts(p) for p in empty.findall("w:p", NS)] == ["本年度无此项支出。"]
 
 
 def test_cover_title_lines_then_a_new_page():

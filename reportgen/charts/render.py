@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import lru_cache
 import os
 import sys
 import tempfile
@@ -15,11 +16,11 @@ from reportgen.document.nodes import Figure
 from reportgen.errors import WriterError
 
 #: Printed size, 15.24 × 9.14 cm: the 公文 版心 is 156 mm wide (GB/T 9704), so a chart fits it
-#: at 1:1 and its text prints at the sizes set here (10.5 pt = 五号). At 300 dpi it prints
-#: sharply and is exactly 1800 × 1080 pixels.
+#: at 1:1 and its text prints at the sizes set here (10.5 pt = 五号). At 200 dpi (the issue's
+#: floor for sharp print; 300 dpi doubled the build time) it is exactly 1200 × 720 pixels.
 WIDTH_IN = 6.0
 HEIGHT_IN = 3.6
-DPI = 300
+DPI = 200
 _EMU_PER_INCH = 914400
 
 _RC: dict[str, Any] = {
@@ -32,7 +33,7 @@ def size_px() -> tuple[int, int]:
     """The PNG's width and height in pixels.
 
     >>> size_px()
-    (1800, 1080)
+    (1200, 720)
     """
     return round(WIDTH_IN * DPI), round(HEIGHT_IN * DPI)
 
@@ -46,6 +47,7 @@ def size_emu() -> tuple[int, int]:
     return round(WIDTH_IN * _EMU_PER_INCH), round(HEIGHT_IN * _EMU_PER_INCH)
 
 
+@lru_cache(maxsize=64)
 def render_png(figure: Figure) -> bytes:
     """The chart as a PNG of size_px() at DPI (no caption: writers print "图N 标题" themselves).
 

@@ -13,12 +13,17 @@ from reportgen.document.nodes import (
     TableOfContents,
 )
 from reportgen.writers.docx import tables, toc
-from reportgen.writers.docx._ooxml import BOLD, add_to_ppr, bookmark, paragraph, ppr, run
+from reportgen.writers.docx._ooxml import BOLD, add_to_ppr, bookmark, inline_picture, paragraph, ppr, run
 from reportgen.writers.docx.page import sect_pr
 from reportgen.writers.docx.paging import Pager
 from reportgen.writers.docx.styles import LINE_BODY
 
 _NO_INDENT = '<w:ind w:firstLine="0"/>'
+_AUTO_SPACING = '<w:spacing w:before="120" w:after="0" w:line="240" w:lineRule="auto"/>'
+_EMU_PER_PT = 12700
+#: What a picture's line takes beyond the picture (spacing, descent): 20–40 pt kept the 目录's
+#: pages within one of LibreOffice's on a 40-chart document; 0 drifted by three pages.
+_PICTURE_LINE_EXTRA = 30
 
 
 class BodyWriter:
@@ -137,15 +142,23 @@ def _paragraph(out: BodyWriter, p: Paragraph) -> None:
 
 
 def _figure(out: BodyWriter, figure: Figure) -> None:
-    """A chart's caption, and its fallback sentence when it has nothing to draw.
+    """A chart: the picture, centred, then its caption "图N 标题"; a chart with nothing to
+    draw prints only its fallback sentence (if the template gave one)."""
+    if figure.is_empty:
+        if figure.fallback:
+            out.paragraph("Normal", figure.fallback)
+        return
+    from reportgen.charts import render_png, size_emu  # matplotlib only when there are charts
 
-    Placeholder until charts are drawn: the chart writer replaces this function, adding the
-    image to `out.media`, a drawing run above the caption, and the image's height to
-    `out.pager.used` so that the 目录's page numbers stay right.
-    """
+    number = len(out.media) + 1
+    rid, target = f"rIdImage{number}", f"media/image{number}.png"
+    out.media.append((rid, target, render_png(figure)))
+    cx, cy = size_emu()
+    # Single line spacing: the body's exact 28.95 pt pitch would clip the picture to one line.
+    out.paragraph("Normal", "", content=inline_picture(rid, cx, cy, number, f"{figure.label}.png"),
+                  indent=False, align="center", spacing=_AUTO_SPACING, keep_next=True)
+    out.pager.block(cy / _EMU_PER_PT + _PICTURE_LINE_EXTRA)
     out.paragraph("Caption", f"{figure.label} {figure.title}".strip())
-    if figure.is_empty and figure.fallback:
-        out.paragraph("Normal", figure.fallback)
 
 
 def _page_break(out: BodyWriter, _: PageBreak) -> None:

@@ -145,6 +145,12 @@ class Pager:
                 self.used = header
             self.used += height
 
+    def block(self, height: float) -> None:
+        """Place something that never splits (a picture) of `height` points."""
+        if self.used and self.used + height > self.height + 0.5:
+            self.new_page()
+        self.used += height
+
     @staticmethod
     def row_heights(rows: Sequence[Row], widths: Sequence[float]) -> list[float]:
         """Each row's height in points: its tallest cell's lines, at least the 7 mm minimum.
