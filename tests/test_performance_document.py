@@ -69,8 +69,6 @@ def test_the_docx_writer_takes_the_tables(path):
     assert files["x.docx"][:2] == b"PK"
 
 
-@pytest.mark.xfail(strict=True, reason="the Markdown writer ignores rowspans in table bodies "
-                                       "(reportgen/writers/markdown.py _expand); for the lead to fix")
 def test_markdown_keeps_merged_rows_in_their_columns():
     md = render_text(build(FILES[0]).document)
     assert "|  |  | 职业年金归集次数 | 12 | 12 | 5 | 5 |  |" in md
