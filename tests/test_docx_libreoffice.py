@@ -232,7 +232,7 @@ def test_toc_lists_every_heading_up_to_its_depth(rendered):
     if not tocs:
         pytest.skip("this document has no 目录")
     text = _body_text(rendered.pages())
-    for heading in rendered.document.headings(tocs[0].depth):
+    for _, heading in rendered.document.toc_listing(tocs[0].depth):
         # Once in the 目录, once where the heading stands.
         assert text.count(_squeeze(heading.full_text)) >= 2, heading.full_text
 
@@ -252,7 +252,7 @@ def test_toc_page_numbers_are_where_the_headings_are(rendered):
     if not tocs:
         pytest.skip("this document has no 目录")
     pages = [_squeeze(p) for p in rendered.pages()]
-    headings = rendered.document.headings(tocs[0].depth)
+    headings = [h for _, h in rendered.document.toc_listing(tocs[0].depth)]
     cached = _cached_toc_pages(rendered.docx)
     assert len(cached) == len(headings)
     # Search forward from the page after the 目录 title, so entries of the 目录 don't count.

@@ -462,3 +462,12 @@ def test_images_added_by_a_block_writer_are_packaged_with_their_type():
         rels = archive.read("word/_rels/document.xml.rels").decode()
     assert '<Default Extension="png" ContentType="image/png"/>' in types
     assert 'Id="rIdImg1"' in rels and 'Target="media/图1.png"' in rels
+
+
+def test_an_annex_with_its_own_title_stays_out_of_the_toc_but_what_follows_it_does_not():
+    blocks = (TableOfContents(depth=2), Heading(1, "附件", "第四部分"), Heading(1, "绩效自评报告"),
+              Heading(2, "基本情况", "一、"), Heading(1, "附表", "第五部分"), Heading(2, "收入决算表", "一、"))
+    element = body(doc(*blocks))
+    entries = element.xpath("w:p[starts-with(w:pPr/w:pStyle/@w:val, 'TOC')]", namespaces=NS)[1:]
+    shown = [re.sub(r"(TOC .*?\\u )|(PAGEREF.*)", "", texts(p)).strip() for p in entries]
+    assert shown == ["第四部分 附件", "第五部分 附表", "一、收入决算表"]

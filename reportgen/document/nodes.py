@@ -159,3 +159,18 @@ class Document:
 
     def headings(self, depth: int = 9) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading) and b.level <= depth]
+
+    def toc_listing(self, depth: int) -> list[tuple[int, Heading]]:
+        """The 目录's entries as (position among all headings, heading).
+
+        An unnumbered heading (an annex's own title) and the headings beneath it stay out of
+        the 目录, as in the published documents, which list "第四部分 附件" alone.
+        """
+        listed, hidden_below = [], None
+        for index, h in enumerate(self.headings()):
+            if hidden_below is not None and h.level > hidden_below:
+                continue
+            hidden_below = h.level if not h.label else None
+            if h.label and h.level <= depth:
+                listed.append((index, h))
+        return listed

@@ -47,7 +47,7 @@ def _cover(b: Cover, _: Document) -> str:
 
 def _toc(b: TableOfContents, doc: Document) -> str:
     lines = [f"**{b.title}**", ""]
-    for h in doc.headings(b.depth):
+    for _, h in doc.toc_listing(b.depth):
         lines.append("  " * (h.level - 1) + f"- {h.full_text}")
     return "\n".join(lines)
 

@@ -95,10 +95,10 @@ class BodyWriter:
 
     def finish(self) -> list[str]:
         """The w:body content in pieces: the blocks, then the last section's properties."""
-        headings = self.document.headings()
         pages = dict(enumerate(self.heading_pages))
         for index, node in self.tocs:
-            self.parts[index] = "".join(toc.entries(headings, node.depth, pages))
+            listed = self.document.toc_listing(node.depth)
+            self.parts[index] = "".join(toc.entries(listed, node.depth, pages))
         self.parts.append(sect_pr(self.landscape, first=self.first_section, cover=self.cover))
         return self.parts
 
@@ -114,8 +114,7 @@ def _cover(out: BodyWriter, cover: Cover) -> None:
 
 def _toc(out: BodyWriter, node: TableOfContents) -> None:
     out.paragraph("TOCHeading", node.title)
-    listed = out.document.headings(node.depth)
-    for heading in listed:  # reserve the entries' room now; their pages are known at the end
+    for _, heading in out.document.toc_listing(node.depth):  # reserve the entries' room now; their pages are known at the end
         out.pager.paragraph(f"TOC{min(heading.level, 5)}", heading.full_text + "……1")
     out.tocs.append((len(out.parts), node))
     out.parts.append("")

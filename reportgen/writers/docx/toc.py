@@ -36,16 +36,16 @@ def instruction(depth: int) -> str:
 
 
 def entries(
-    headings: Sequence[Heading], depth: int, pages: Mapping[int, int] | None = None
+    listed: Sequence[tuple[int, Heading]], depth: int, pages: Mapping[int, int] | None = None
 ) -> list[str]:
-    """One paragraph per heading up to `depth`, wrapped in a TOC field marked dirty.
+    """One paragraph per listed heading, wrapped in a TOC field marked dirty.
 
-    `headings` are all the document's headings in order (their position names the bookmark);
-    `pages` maps that position to an expected page number. Each entry's number is a PAGEREF
-    field, so clients that lay out references themselves (LibreOffice) print the true page.
+    `listed` pairs each heading with its position among all headings (which names its
+    bookmark), as Document.toc_listing gives them; `pages` maps that position to an expected
+    page number. Each entry's number is a PAGEREF field, so clients that lay out references
+    themselves (LibreOffice) print the true page.
     """
     pages = pages or {}
-    listed = [(i, h) for i, h in enumerate(headings) if h.level <= depth]
     begin = field_begin(instruction(depth), dirty=True)
     if not listed:
         return [paragraph(ppr("TOC1"), begin + field_end())]
