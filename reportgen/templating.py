@@ -6,6 +6,8 @@ still `{% extends "builtin/…" %}` the template it replaces (Pelican's idea).
 
 from __future__ import annotations
 
+import os
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any, Sequence
@@ -29,6 +31,7 @@ def make_env(overrides: tuple[Path, ...] = (), locale: str = "zh_CN") -> jinja2.
     )
     env = jinja2.Environment(
         loader=loader,
+        bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -37,6 +40,17 @@ def make_env(overrides: tuple[Path, ...] = (), locale: str = "zh_CN") -> jinja2.
     )
     env.filters.update(FILTERS)
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    # Compiling the ~25 section templates is a fifth of a build; jinja keys its cache on each
+    # template's source checksum, so an edited or overriding template is never served stale.
+    directory = Path(tempfile.gettempdir()) / f"reportgen-jinja-{os.getuid() if hasattr(os, 'getuid') else 0}"
+    try:
+        directory.mkdir(mode=0o700, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(directory))
 
 
 def render(name: str, context: dict[str, Any], overrides: Sequence[Path] = (), title: str = "") -> Document:

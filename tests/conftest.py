@@ -7,12 +7,16 @@ change is reviewed as a plain diff.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# Tests always draw their charts: a chart served from the disk cache could hide a drawing error.
+os.environ["REPORTGEN_NO_CACHE"] = "1"
 SNAPSHOTS = ROOT / "snapshots"
 
 

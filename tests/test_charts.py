@@ -235,4 +235,24 @@ def test_a_fresh_process_draws_the_same_bytes_loads_matplotlib_lazily_and_leaves
     here = [hashlib.sha256(render_png(f)).hexdigest() for f in figures(QUXIAN) if not f.is_empty]
     assert r.stdout.split() == here
     assert list(home.iterdir()) == []
-    assert [p.name for p in tmp.iterdir()] == [f"reportgen-matplotlib-{os.getuid()}"]
+    # Only our own caches go to the temporary directory (the jinja one holds compiled templates).
+    assert sorted(p.name for p in tmp.iterdir()) == [f"reportgen-jinja-{os.getuid()}",
+                                                    f"reportgen-matplotlib-{os.getuid()}"]
+
+
+def test_the_disk_cache_serves_the_same_bytes_as_drawing(tmp_path, monkeypatch):
+    from reportgen.charts import cache
+
+    monkeypatch.delenv("REPORTGEN_NO_CACHE")
+    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path))
+    figure = next(f for f in figures(QUXIAN) if not f.is_empty)
+    calls = []
+
+    def draw(f):
+        calls.append(f)
+        return b"png-bytes"
+
+    assert cache.cached(figure, "s", draw) == b"png-bytes"
+    assert cache.cached(figure, "s", draw) == b"png-bytes" and len(calls) == 1
+    assert cache.cached(figure, "other settings", draw) and len(calls) == 2
+    assert len(list((tmp_path / f"reportgen-charts-{os.getuid()}").glob("*.png"))) == 2

@@ -17,6 +17,9 @@ from reportgen.errors import DataError
 
 Path_ = tuple[str | int, ...]
 
+# libyaml's parser is some ten times faster than PyYAML's own and gives the same nodes and marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def load_yaml(path: Path) -> tuple[Any, dict[Path_, int]]:
     """Parse `path`; returns the data and a map from field path to line number."""
@@ -39,7 +42,7 @@ def parse_yaml(text: str, filename: str = "<data>") -> tuple[Any, dict[Path_, in
     ({'收入': {'事业收入': Decimal('12.30')}}, 2)
     """
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else None
