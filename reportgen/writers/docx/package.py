@@ -148,7 +148,9 @@ def zip_entries(entries: Sequence[tuple[str, str | bytes]], when: datetime) -> b
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            # Images are compressed already: deflating them again costs time and saves nothing.
+            stored = name.endswith((".png", ".jpeg", ".jpg"))
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.create_system = 0  # ZipInfo would record the building OS otherwise
             info.external_attr = 0
             archive.writestr(info, data.encode("utf-8") if isinstance(data, str) else data)
