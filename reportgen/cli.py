@@ -28,7 +28,7 @@ def bundled_example() -> Path:
 
 @app.command()
 def build(
-    data: Optional[Path] = typer.Argument(None, help="数据文件（YAML）；省略时生成内置示例。"),
+    data: Optional[Path] = typer.Argument(None, help="数据文件（YAML，或由 workbook 生成并填好的 .xlsx）；省略时生成内置示例。"),
     outdir: Path = typer.Option(Path("out"), "-o", "--outdir", help="输出目录。"),
     formats: str = typer.Option("md", "-f", "--format", help="输出格式，逗号分隔：md、docx。"),
     templates: List[Path] = typer.Option([], "-t", "--templates", help="自定义模板目录（优先于内置模板，可多次指定）。"),
@@ -83,7 +83,7 @@ def write_all(outdir: Path, files: dict[str, bytes]) -> list[Path]:
 
 @app.command()
 def check(
-    files: List[Path] = typer.Argument(..., help="数据文件（YAML），可以多个。"),
+    files: List[Path] = typer.Argument(..., help="数据文件（YAML 或 .xlsx），可以多个。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 数组输出。"),
 ) -> None:
     """检查数据文件：合计与组成部分、收支平衡、预决算差异的原因等。有“错误”时退出码为 1。
