@@ -29,37 +29,27 @@ NON_FISCAL_INCOME = INCOME[3:]
 
 
 @dataclass(frozen=True)
-class FundEntry:
-    """One 项 of one 财政拨款 fund: 年初 + 收入 = 基本 + 项目 + 年末."""
+class FundTotals:
+    """One 财政拨款 fund's flows (of one 项, or added up over its 项): 年初 + 收入 = 基本 + 项目 + 年末."""
 
     资金: str
+    年初: Decimal
+    收入: Decimal
+    基本: Decimal
+    项目: Decimal
+    年末: Decimal
+
+    @property
+    def 支出(self) -> Decimal:
+        return self.基本 + self.项目
+
+
+@dataclass(frozen=True, kw_only=True)
+class FundEntry(FundTotals):
+    """One 项 of one 财政拨款 fund."""
+
     编码: str
     名称: str | None  # the data file's own name for the 项, if it gives one
-    年初: Decimal
-    收入: Decimal
-    基本: Decimal
-    项目: Decimal
-    年末: Decimal
-
-    @property
-    def 支出(self) -> Decimal:
-        return self.基本 + self.项目
-
-
-@dataclass(frozen=True)
-class FundTotals:
-    """One 财政拨款 fund added up over its 项."""
-
-    资金: str
-    年初: Decimal
-    收入: Decimal
-    基本: Decimal
-    项目: Decimal
-    年末: Decimal
-
-    @property
-    def 支出(self) -> Decimal:
-        return self.基本 + self.项目
 
 
 @dataclass(frozen=True)
@@ -102,8 +92,8 @@ def fund_entries(data: FinalAccounts) -> tuple[FundEntry, ...]:
         for i in getattr(data, field):
             basic, project = split(i)
             income = i.决算数 - i.年初结转和结余 + i.年末结转和结余
-            out.append(FundEntry(fund, i.科目编码, i.科目名称, i.年初结转和结余, income, basic, project,
-                                 i.年末结转和结余))
+            out.append(FundEntry(fund, i.年初结转和结余, income, basic, project, i.年末结转和结余,
+                                 编码=i.科目编码, 名称=i.科目名称))
     return tuple(out)
 
 

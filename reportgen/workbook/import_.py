@@ -134,7 +134,9 @@ def _read_map(ws: Worksheet, sheet: MapSheet, data: dict, cells: Cells) -> None:
 def _plain(value: Any, kind: Kind) -> Any:
     """A cell's value as the YAML loader would give it: exact Decimals, 是/否 as booleans, text codes."""
     if kind == "money" and isinstance(value, float):
-        return Decimal(repr(value))  # the digits Excel shows: 141.54, never 141.539999…
+        # Excel keeps 15 significant digits: those are the figure (141.54, never 141.539999…,
+        # and a cell computed as 0.1+0.2 is 0.3, not 0.30000000000000004).
+        return Decimal(format(value, ".15g"))
     if kind == "int" and isinstance(value, float) and value.is_integer():
         return int(value)
     if kind == "bool" and isinstance(value, str) and value.strip() in ("是", "否"):
@@ -142,7 +144,7 @@ def _plain(value: Any, kind: Kind) -> Any:
     if kind == "date" and isinstance(value, datetime.datetime):
         return value.date()
     if kind in ("text", "choice") and isinstance(value, (int, float)) and not isinstance(value, bool):
-        return str(int(value)) if float(value).is_integer() else repr(value)
+        return str(int(value)) if float(value).is_integer() else format(value, ".15g")
     if isinstance(value, str):
         return value.strip()
     return value

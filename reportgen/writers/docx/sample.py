@@ -26,7 +26,7 @@ _SENTENCE = (
 
 
 def _amount(i: int) -> str:
-    return f"{(i * 7919) % 100000 / 100:.2f}"
+    return str(Decimal((i * 7919) % 100000).scaleb(-2))
 
 
 def sentence(i: int, repeat: int = 1) -> str:
