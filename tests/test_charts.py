@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from examples import EXAMPLES, IDS, ROOT, built
+from examples import EXAMPLES, IDS, ROOT, built, markdown
 from reportgen.charts import render_png, size_px
 from reportgen.charts.fonts import find_cjk_family
 from reportgen.document.nodes import Figure, Heading, Paragraph, Series
@@ -157,8 +157,13 @@ def test_a_template_chooses_the_fallback_wording(tmp_path):
                         '无图时="本年度未发生“三公”经费支出，无结构图。")) }}\n{% endblock %}\n',
                         encoding="utf-8")
     md = render_text(build(EXAMPLES[QUXIAN], [tmp_path]).document)
-    assert "具体情况如下：\n\n本年度未发生“三公”经费支出，无结构图。\n\n1.因公出国" in md
-    assert "结构图](" not in md.split("具体情况如下：")[1].split("1.因公出国")[0]
+    assert "占0%。\n\n本年度未发生“三公”经费支出，无结构图。\n\n具体情况如下：\n\n1.因公出国" in md
+    assert "结构图](" not in md.split("公务接待费支出决算")[1].split("1.因公出国")[0]
+
+
+def test_a_zero_chart_is_replaced_by_a_sentence_by_default():
+    md = markdown(QUXIAN)
+    assert "占0%。\n\n2023年“三公”经费财政拨款支出为0万元，故无结构图。\n\n具体情况如下：" in md
 
 
 @pytest.mark.parametrize("name", NAMES, ids=IDS.get)

@@ -100,3 +100,15 @@ def test_a_plain_install_finds_its_templates_from_another_directory(tmp_path):
     assert r.returncode == 0, r.stderr
     text = (work / "out" / "渠县城乡居民社会养老保险管理局-2023决算.md").read_text(encoding="utf-8")
     assert "收、支总计各增加465.54万元，增长453.14%" in text
+
+
+def test_building_twice_gives_byte_identical_files(tmp_path):
+    # Two fresh processes, charts drawn each time (the tests disable the chart cache).
+    outputs = []
+    for n in (1, 2):
+        out = tmp_path / str(n)
+        r = run("build", str(QUXIAN), "-o", str(out), "-f", "md,docx")
+        assert r.returncode == 0, r.stderr
+        outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
+    assert outputs[0] == outputs[1]
+    assert any(p.suffix == ".docx" for p in outputs[0]) and any(p.suffix == ".png" for p in outputs[0])
