@@ -42,7 +42,8 @@ def check_subjects(data: FinalAccounts, catalogue: Catalogue | None = None) -> l
 def check_final_accounts(data: FinalAccounts, facts: FinalAccountsFacts) -> list[Finding]:
     """The identities between totals and their parts, in file order."""
     return [*_stated_totals(data), *_totals(data, facts), *_carry_over(data), *_basic(data, facts),
-            *_economic(data), *_three_public(data), *_procurement(data), *_reasons(data, facts)]
+            *_economic(data), *_three_public(data), *_procurement(data), *_reasons(data, facts),
+            *_references(data, facts)]
 
 
 def _same(field: tuple, label: str, stated: Decimal | None, expected: Decimal) -> Iterator[Finding]:
@@ -246,3 +247,26 @@ def _reasons(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
     for field, changed, reason in wanted:
         if changed and not reason:
             yield Finding("warning", field, "数字有变动，但没有写明原因")
+
+
+def _references(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
+    """A figure quoted by name in free text ("{2083001}") must exist, or the sentence cannot print."""
+    from reportgen.facts.final_accounts_named import final_accounts_figures
+    from reportgen.phrasing.references import names
+
+    known = final_accounts_figures(f)
+    for path, text in _texts(d.model_dump(by_alias=True), ()):
+        for name in names(text):
+            if name not in known:
+                yield Finding("error", path, f"文中引用了不存在的数字“{{{name}}}”（可引用科目编码、合计与各项名称，见 README）")
+
+
+def _texts(value: object, path: tuple) -> Iterator[tuple[tuple, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _texts(v, path + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _texts(v, path + (i,))

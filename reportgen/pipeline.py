@@ -20,6 +20,7 @@ from reportgen.errors import DataError, DataErrors, TemplateError
 from reportgen.findings import Located, locate
 from reportgen.facts.catalogue import builtin_catalogue
 from reportgen.facts.final_accounts import FinalAccountsFacts, compute
+from reportgen.facts.final_accounts_named import final_accounts_figures
 from reportgen.model.final_accounts import FinalAccounts
 from reportgen.model.loader import load_model
 from reportgen.templating import render
@@ -106,6 +107,8 @@ def context(data: FinalAccounts, facts: FinalAccountsFacts) -> dict[str, Any]:
         "cover": Cover(title),
         "图": figures_for_templates(facts, data.样式),
         "科目解释": explanation,
+        # Free text may quote any figure by name in braces: "增加支出{2083001}万元".
+        "引用": final_accounts_figures(facts),
         "附表": table_maker(facts, data.样式, data.版式.附表零值留空),
     }
 
