@@ -116,6 +116,15 @@ def test_footer_prints_page_number_between_dashes(sample_bytes):
     assert val(footer, ".//w:pStyle") == "Footer"
 
 
+def test_odd_pages_number_at_the_right_and_even_pages_at_the_left_one_char_in(sample_bytes):
+    # GB/T 9704: 单页码居右空一字，双页码居左空一字.
+    assert xml_part(sample_bytes, "word/settings.xml").find("w:evenAndOddHeaders", NS) is not None
+    odd, even = xml_part(sample_bytes, "word/footer1.xml"), xml_part(sample_bytes, "word/footer3.xml")
+    assert val(odd, ".//w:jc") == "right" and odd.find(".//w:ind", NS).get(W + "right") == "280"
+    assert val(even, ".//w:jc") == "left" and even.find(".//w:ind", NS).get(W + "left") == "280"
+    assert texts(even) == texts(odd) == "—  PAGE 1 —"
+
+
 def test_cover_page_has_no_number_and_later_pages_do(sample_bytes):
     sections = docx.Document(io.BytesIO(sample_bytes)).sections
     assert sections[0].different_first_page_header_footer
@@ -126,7 +135,8 @@ def test_cover_page_has_no_number_and_later_pages_do(sample_bytes):
 def test_without_cover_the_first_page_is_numbered():
     sect = body(doc(Paragraph("正文。"))).find("w:sectPr", NS)
     assert sect.find("w:titlePg", NS) is None
-    assert len(sect.findall("w:footerReference", NS)) == 1
+    kinds = sorted(ref.get(W + "type") for ref in sect.findall("w:footerReference", NS))
+    assert kinds == ["default", "even"]
 
 
 # --- tables --------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import datetime, timezone
 
 from reportgen.writers.docx._ooxml import XML_DECL, esc, part
-from reportgen.writers.docx.page import FIRST_FOOTER_ID, FOOTER_ID, empty_footer_xml, footer_xml
+from reportgen.writers.docx.page import EVEN_FOOTER_ID, FIRST_FOOTER_ID, FOOTER_ID, empty_footer_xml, footer_xml
 from reportgen.writers.docx.styles import font_table_xml, styles_xml
 
 # Used when SOURCE_DATE_EPOCH is unset, so that two builds are byte-identical.
@@ -27,6 +27,7 @@ _WORD_PARTS = (
     ("rIdFontTable", "fontTable", "fontTable.xml", f"{_WML}.fontTable+xml"),
     (FOOTER_ID, "footer", "footer1.xml", f"{_WML}.footer+xml"),
     (FIRST_FOOTER_ID, "footer", "footer2.xml", f"{_WML}.footer+xml"),
+    (EVEN_FOOTER_ID, "footer", "footer3.xml", f"{_WML}.footer+xml"),
 )
 
 # No w:updateFields: it makes Word ask on every opening whether to update "fields that may
@@ -34,6 +35,7 @@ _WORD_PARTS = (
 _SETTINGS = part(
     "settings",
     '<w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/>'
+    "<w:evenAndOddHeaders/>"  # odd and even pages number on opposite sides (GB/T 9704)
     '<w:characterSpacingControl w:val="doNotCompress"/>'
     '<w:compat><w:compatSetting w:name="compatibilityMode"'
     ' w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
@@ -87,6 +89,7 @@ def _fixed_parts() -> tuple[tuple[str, bytes], ...]:
         ("word/fontTable.xml", font_table_xml()),
         ("word/footer1.xml", footer_xml()),
         ("word/footer2.xml", empty_footer_xml()),
+        ("word/footer3.xml", footer_xml(even=True)),
     ))
 
 

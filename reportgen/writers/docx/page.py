@@ -17,8 +17,10 @@ LANDSCAPE = {"top": 28, "right": 37, "bottom": 26, "left": 35}
 FOOTER_MM = {False: 22.5, True: 10.0}
 HEADER_MM = 15.0
 
-FOOTER_ID = "rIdFooter"
+FOOTER_ID = "rIdFooter"  # odd pages (Word's "default" footer once odd and even differ)
+EVEN_FOOTER_ID = "rIdFooterEven"
 FIRST_FOOTER_ID = "rIdFooterFirst"
+ONE_CHAR = 280  # 一字 of the 4号 (14 pt) page number, in twips
 
 
 def text_width(landscape: bool = False) -> int:
@@ -39,7 +41,8 @@ def sect_pr(landscape: bool, *, first: bool, cover: bool) -> str:
     page style per section and is safer told explicitly.
     """
     m = LANDSCAPE if landscape else PORTRAIT
-    refs = f'<w:footerReference w:type="default" r:id="{FOOTER_ID}"/>'
+    refs = (f'<w:footerReference w:type="even" r:id="{EVEN_FOOTER_ID}"/>'
+            f'<w:footerReference w:type="default" r:id="{FOOTER_ID}"/>')
     if first and cover:
         refs += f'<w:footerReference w:type="first" r:id="{FIRST_FOOTER_ID}"/>'
     size = (
@@ -60,10 +63,13 @@ def sect_pr(landscape: bool, *, first: bool, cover: bool) -> str:
     )
 
 
-def footer_xml() -> str:
-    """The footer of every numbered page: "— N —", N a PAGE field, centred in 4号 宋体."""
+def footer_xml(even: bool = False) -> str:
+    """The footer of a numbered page: "— N —", N a PAGE field, in 4号 宋体; GB/T 9704 puts it
+    at the right of odd pages and the left of even pages, 空一字 from the edge of the 版心."""
     number = run("— ") + field("PAGE", "1") + run(" —")
-    return part("ftr", f'<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{number}</w:p>', r_ns=True)
+    side = "left" if even else "right"
+    props = f'<w:pStyle w:val="Footer"/><w:ind w:{side}="{ONE_CHAR}"/><w:jc w:val="{side}"/>'
+    return part("ftr", f"<w:p><w:pPr>{props}</w:pPr>{number}</w:p>", r_ns=True)
 
 
 def empty_footer_xml() -> str:
