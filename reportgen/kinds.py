@@ -53,4 +53,17 @@ def checker_for(path: Path) -> Callable:
     if kind in CHECKERS:
         return _resolve(CHECKERS, kind, path)
     build = _resolve(KINDS, kind, path)
-    return lambda p: list(build(p).findings)
+    return lambda p: _findings_of_build(build, p)
+
+
+def _findings_of_build(build: Callable, path: Path) -> list:
+    # A kind without its own checker is checked by building it; the errors that stop the build
+    # are listed like any other finding, so `check --json` stays one array.
+    from reportgen.errors import DataError, DataErrors
+    from reportgen.findings import Located
+
+    try:
+        return list(build(path).findings)
+    except (DataError, DataErrors) as e:
+        errors = e.errors if isinstance(e, DataErrors) else [e]
+        return [Located(x.file, x.line, x.field, "error", x.problem, None, None) for x in errors]

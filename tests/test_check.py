@@ -43,3 +43,16 @@ def test_spending_beyond_income_is_an_unbalanced_account(tmp_path):
     path = bad_copy(tmp_path, "项目支出: 4267251", "项目支出: 4367251")
     r = run("check", str(path))
     assert r.returncode == 1 and "收、支总计不平衡" in r.stdout
+
+
+def test_a_performance_file_is_checked_too(tmp_path):
+    source = EXAMPLES["渠县城乡居民社会养老保险管理局-2023"].parent / "桃江县社会保险服务中心-2024-绩效评价.yaml"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    n = next(i for i, l in enumerate(lines) if "参保扩面任务" in l and "得分: 10}" in l)
+    lines[n] = lines[n].replace("得分: 10}", "得分: 15}")
+    path = tmp_path / "p.yaml"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = run("check", str(path), "--json")
+    assert r.returncode == 1
+    [finding] = [f for f in json.loads(r.stdout) if f["severity"] == "error"]
+    assert finding["line"] == n + 1 and "超过了分值" in finding["message"]
