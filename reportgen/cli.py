@@ -28,25 +28,65 @@ def bundled_example() -> Path:
 
 @app.command()
 def build(
-    data: Optional[Path] = typer.Argument(None, help="数据文件（YAML，或由 workbook 生成并填好的 .xlsx）；省略时生成内置示例。"),
+    data: Optional[List[Path]] = typer.Argument(None, help="数据文件（YAML，或由 workbook 生成并填好的 .xlsx），可以多个；省略时生成内置示例。"),
     outdir: Path = typer.Option(Path("out"), "-o", "--outdir", help="输出目录。"),
     formats: str = typer.Option("md", "-f", "--format", help="输出格式，逗号分隔：md、docx。"),
     templates: List[Path] = typer.Option([], "-t", "--templates", help="自定义模板目录（优先于内置模板，可多次指定）。"),
 ) -> None:
-    """生成文档：数据 → 检查 → 计算 → 模板 → Markdown/DOCX。数据有错时不写任何文件。"""
-    from reportgen.pipeline import build as run
+    """生成文档：数据 → 检查 → 计算 → 模板 → Markdown/DOCX。数据有错时不写该文件的任何输出。
+
+    给出多个数据文件时逐个生成（例如财政局批量生成各单位的文档）：有错的文件列出错误并跳过，
+    其余照常生成；只要有一个文件出错，退出码为 1。
+    """
     from reportgen.writers import get_writer
 
-    path = data or bundled_example()
+    paths = data or [bundled_example()]
     names = [f.strip() for f in formats.split(",") if f.strip()]
     writers = [get_writer(n) for n in names]
+    failed = 0
+    for path in paths:
+        try:
+            written = _build_one(path, templates, writers, outdir)
+        except ReportgenError as e:
+            if len(paths) == 1:
+                raise
+            failed += 1
+            typer.echo(f"错误：{e}", err=True)
+            continue
+        for p in written:
+            typer.echo(str(p))
+    if failed:
+        typer.echo(f"{len(paths)} 个数据文件中 {failed} 个有错误，未生成。", err=True)
+        raise typer.Exit(1)
+
+
+def _build_one(path: Path, templates: List[Path], writers: list, outdir: Path) -> list[Path]:
+    from reportgen.pipeline import build as run
+
     built = run(path, templates)
     files: dict[str, bytes] = {}
     for write in writers:
         files.update(write(built.document, built.stem))
-    written = write_all(outdir, files)
-    for p in written:
-        typer.echo(str(p))
+    return write_all(outdir, files)
+
+
+@app.command()
+def diff(
+    old: Path = typer.Argument(..., help="原来的数据文件。"),
+    new: Path = typer.Argument(..., help="修改后的数据文件。"),
+) -> None:
+    """比较两个版本的数据文件生成的文档：逐句列出改动一个数字后所有随之变化的文字（含表格行）。
+
+    两版相同时退出码为 0，有变化时为 1（与 diff 命令一致）。
+    """
+    from reportgen.compare import changes, format_changes
+    from reportgen.pipeline import build as run
+    from reportgen.writers.markdown import render_text
+
+    found = changes(render_text(run(old).document), render_text(run(new).document))
+    typer.echo(format_changes(found))
+    if found:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -38,6 +38,8 @@ def bad_copy(tmp_path: Path, old: str, new: str) -> Path:
     path = tmp_path / "bad.yaml"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     (tmp_path / "渠县-模板").symlink_to(QUXIAN.parent / "渠县-模板")
+    for annex in QUXIAN.parent.glob("渠县*绩效*.yaml"):  # the 附件 files it names
+        (tmp_path / annex.name).symlink_to(annex)
     return path
 
 
