@@ -15,13 +15,14 @@ class ReportgenError(Exception):
 
 
 class DataError(ReportgenError):
-    """The data file is wrong: names the file, the field path and, when known, the line.
+    """The data file is wrong: names the file, the field path and, when known, the line
+    (or, for a workbook, the cell such as "收入决算表!C7").
 
     >>> str(DataError("缺少必填项", file="a.yaml", field="收入.事业收入", line=12))
     'a.yaml:12: 收入.事业收入: 缺少必填项'
     """
 
-    def __init__(self, problem: str, *, file: str = "", field: str = "", line: int | None = None):
+    def __init__(self, problem: str, *, file: str = "", field: str = "", line: int | str | None = None):
         self.problem, self.file, self.field, self.line = problem, file, field, line
         where = file + (f":{line}" if line else "")
         parts = [p for p in (where, field) if p]

@@ -22,7 +22,7 @@ _SCALE = {"元": Decimal(10000), "万元": Decimal(1)}
 @dataclass(frozen=True)
 class Located:
     file: str
-    line: int | None
+    line: int | str | None  # a file line, or a workbook cell ("收入决算表!C7")
     field: str
     severity: str
     message: str
