@@ -91,7 +91,7 @@ def context(data: FinalAccounts, facts: FinalAccountsFacts) -> dict[str, Any]:
     `图` builds the charts a template places (`{{ block(图.收入结构("收入决算结构图")) }}`)."""
     catalogue = builtin_catalogue()
     unit = data.单位
-    title = unit.封面标题 or f"{unit.报告年度}年度{unit.名称}部门决算"
+    title = unit.封面标题 or f"{unit.报告年度}年度{unit.名称}{data.版式.称谓}决算"
 
     def explanation(code: str) -> str:
         if code not in catalogue.explanations:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -213,7 +213,7 @@ class StateAssets(Model):
 class PerformanceManagement(Model):
     事前评估项目: list[str] = []  # names; the text cites the first and the count
     事前评估项目数: Optional[Count] = None  # when more projects than names listed
-    主体: str = "本部门"  # who did it: "本部门", or the unit's name
+    主体: Optional[str] = None  # who did it; default "本部门"/"本单位" after 版式.称谓
     绩效目标项目数: Count = 0
     绩效监控项目数: Count = 0
     自评情况: Paragraphs = []
@@ -229,6 +229,11 @@ class Wording(Model):
     #: (seed 001: 一般公共预算财政拨款基本支出决算表 → …基本支出决算明细表).
     附表标题: dict[str, str] = {}
     附表零值留空: bool = True  # 公开表 print a zero amount as an empty cell (else "0.00")
+    #: Who publishes: a 单位决算 (泸州市中医医院 2023, 渠县农业综合技术服务中心 2024, 大邑 2022)
+    #: heads 第一部分 "单位概况 / 主要职责" and 第二部分 "X年度单位决算情况说明".
+    称谓: Literal["部门", "单位"] = "部门"
+    #: "完成预算97.31%" (Sichuan seeds) or "完成预算的97.31%" (Anhui, Shanghai 三公 texts), in 五 and 七.
+    完成预算写法: Literal["完成预算", "完成预算的"] = "完成预算"
 
 
 class FinalAccounts(Model):
