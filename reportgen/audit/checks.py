@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from reportgen.audit.claims import Change, Claim, PartsList, Ratio, Score
-from reportgen.audit.numbers import HUNDRED, ZERO, Figure, Interval, change_rate, disjoint, ratio
-from reportgen.audit.numbers import show_range, total
+from reportgen.audit.numbers import HUNDRED, INF, ZERO, Figure, Interval, change_rate, disjoint
+from reportgen.audit.numbers import ratio, show_range, total
 from reportgen.audit.report import Finding
 from reportgen.audit.years import YearRef
 
@@ -38,7 +38,11 @@ def _problems(claim: Claim | YearRef) -> list[_Problem]:
     if isinstance(claim, PartsList):
         return _shares(claim) + _sum(claim)
     if isinstance(claim, Change):
-        return _change_with_prior(claim) if claim.prior is not None else _change(claim)
+        problems = _change_problems(claim)
+        # A change that fits another figure of its clause may be of that figure: no slip.
+        if problems and any(not _change_problems(replace(claim, current=f)) for f in claim.others):
+            return []
+        return problems
     if isinstance(claim, Ratio):
         return _ratio(claim)
     if isinstance(claim, Score):
@@ -46,8 +50,24 @@ def _problems(claim: Claim | YearRef) -> list[_Problem]:
     return _year(claim)
 
 
+def _change_problems(claim: Change) -> list[_Problem]:
+    return _change_with_prior(claim) if claim.prior is not None else _change(claim)
+
+
 def _pct(rng: Interval, stated: Figure) -> tuple[str, str]:
-    return show_range(rng, max(stated.decimals, 2), "%")
+    return _shown(rng, max(stated.decimals, 2), "%", stated)
+
+
+def _shown(rng: Interval, decimals: int, unit: str, stated: Figure) -> tuple[str, str]:
+    """The range printed with enough decimals not to seem to hold the stated figure: 6.00999%
+    printed as "6.00%" is a slip, but the range "6.00%～6.01%" would look as if it allowed it.
+    """
+    for extra in range(4):
+        shown = show_range(rng, decimals + extra, unit)
+        lo, hi = (_value(text, unit) for text in shown)
+        if not lo <= stated.value <= hi:
+            break
+    return shown
 
 
 def _shares(claim: PartsList) -> list[_Problem]:
@@ -78,6 +98,11 @@ def _apportioned(rows, failing) -> bool:
     return len(steps) == 1 and steps[0] <= max(Decimal(1), Decimal(len(rows) - 1) / 2)
 
 
+def _value(shown: str, unit: str) -> Decimal:
+    number = shown.removesuffix(unit)
+    return INF if number == "∞" else Decimal(number)
+
+
 def _distance(rng: Interval, value: Decimal) -> Decimal:
     return max(rng[0] - value, value - rng[1], ZERO)
 
@@ -95,7 +120,7 @@ def _sum(claim: PartsList) -> list[_Problem]:
     elif not (complete and parts[1] < whole[0]):
         return []
     decimals = max(f.decimals for f in (claim.total, *claim.parts))
-    shown = show_range(parts, decimals, claim.total.unit)
+    shown = _shown(parts, decimals, claim.total.unit, claim.total)
     message = f"所列 {len(claim.parts)} 项合计 {'～'.join(shown)}，与总数 {claim.total.printed} 不符"
     return [_Problem(claim.total.start, "parts_total", claim.total.printed, shown, message)]
 
@@ -137,7 +162,7 @@ def _change_with_prior(claim: Change) -> list[_Problem]:
         expected = (prior[0] - current[1], prior[1] - current[0])
     problems = []
     if disjoint(expected, claim.change.interval()):
-        shown = show_range(expected, claim.change.decimals, claim.change.unit)
+        shown = _shown(expected, claim.change.decimals, claim.change.unit, claim.change)
         word = "增加" if claim.increase else "减少"
         message = (f"{claim.current.printed} 与上年 {claim.prior.printed} 相差 {'～'.join(shown)}，"
                    f"不是{word} {claim.change.printed}")

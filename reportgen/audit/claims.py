@@ -50,6 +50,8 @@ class Change:
     rate: Figure
     rate_increase: bool
     prior: Figure | None = None  # last year's figure when printed ("比上年 433 万元减少 2 万元")
+    # Other figures of the clause the change may be of ("甲 338 万元，乙 78 万元，比上年增加…").
+    others: tuple[Figure, ...] = ()
 
 
 @dataclass(frozen=True)

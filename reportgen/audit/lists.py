@@ -16,6 +16,7 @@ _COMPARED = re.compile(r"比|较|增加|减少|增长|下降|同比|上年")
 _UNCLEAN = re.compile(
     r"比|较|增加|减少|增长|下降|同比|上年|预算数|决算数|执行数|完成|累计|人均|平均|预计|计划"
     r"|超过|不足|以上|以下|达到|共计|合计|总计|约|近|逾|超|含"
+    r"|\d{1,2}\s*月|季度|截至|截止"  # "1-6 月支出…，1-10 月支出…" are running totals, not items
 )
 _CLAUSE_END = "；;"
 
@@ -71,10 +72,13 @@ def _list_at(
     """The list opened by the marker at `pos`; the total is the nearest amount before it."""
     text, depth, level = sentence.text, sentence.depth, sentence.depth[pos]
     before = [f for f in money if f.end <= pos and depth[f.start] <= level]
-    if not before or share_after(text, before[-1], sentence.end):
+    if before:
+        total, floor, end = before[-1], sentence.start, sentence.end
+    else:
+        total, floor, end = _lead(sentence, pos)
+    if total is None or share_after(text, total, end):
         return None  # no total, or the "total" is itself a share of something larger
-    total = before[-1]
-    whole = label(text, total.start, sentence.start)
+    whole = label(text, total.start, floor)
     if _COMPARED.search(whole):
         return None
     def in_sub_list(f: Figure) -> bool:
@@ -88,6 +92,24 @@ def _list_at(
     shares = tuple(share_after(text, f, stop, whole) for f in parts)
     clean = not any(_UNCLEAN.search(label(text, f.start, pos)) for f in parts)
     return PartsList(sentence.where, total, parts, shares, clean)
+
+
+def _lead(sentence: Sentence, pos: int) -> tuple[Figure | None, int, int]:
+    """The total of a list that opens its sentence ("支出为 1942.57 万元。其中：…"): the one
+    amount of the sentence before, if it names just one.
+    """
+    previous, text = sentence.previous, sentence.text
+    if previous is None or text[sentence.start : pos].strip(" ，,：:"):
+        return None, 0, 0
+    level, floor = sentence.depth[pos], previous[0]
+    # "…1516.64 万元，与上年相比减少 58.49 万元。其中：" still names one total.
+    figures = [
+        f for f in find_money(text, *previous)
+        if sentence.depth[f.start] == level and not _COMPARED.search(label(text, f.start, floor))
+    ]
+    if len({(f.value, f.unit) for f in figures}) != 1:
+        return None, 0, 0
+    return figures[-1], previous[0], previous[1]
 
 
 def share_after(text: str, figure: Figure, end: int, whole: str | None = None) -> Figure | None:

@@ -25,7 +25,8 @@ UNIT_SCALE = {
     "千元": Decimal(1000),
     "元": Decimal(1),
 }
-MONEY_RE = re.compile(rf"({NUMBER})\s?(亿元|万元|千元|元)")
+# "单价 50 万元以上设备 3 台" names a threshold, not an amount anything adds up to.
+MONEY_RE = re.compile(rf"({NUMBER})\s?(亿元|万元|千元|元)(?!\s?(?:[（(]含[）)])?(?:以上|以下|以内))")
 PERCENT_RE = re.compile(rf"({NUMBER})\s?%")
 
 Interval = tuple[Decimal, Decimal]
