@@ -11,12 +11,18 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from syrupy.extensions.single_file import SingleFileSnapshotExtension, WriteMode
 
 ROOT = Path(__file__).resolve().parents[1]
 
 # Tests always draw their charts: a chart served from the disk cache could hide a drawing error.
 os.environ["REPORTGEN_NO_CACHE"] = "1"
+
+# No per-example deadline: on a shared 2-core CI machine a slow moment is not a failure (timings
+# belong to bench/). Properties still run their full number of examples.
+settings.register_profile("reportgen", deadline=None)
+settings.load_profile("reportgen")
 SNAPSHOTS = ROOT / "snapshots"
 
 
