@@ -169,3 +169,9 @@ def main() -> None:
         sys.exit(1)
     except KeyboardInterrupt:
         sys.exit(130)
+    except Exception as e:  # a bug of ours, not the user's data: say so briefly
+        if os.environ.get("REPORTGEN_DEBUG"):
+            raise
+        print(f"内部错误（{type(e).__name__}: {e}）。这是 reportgen 的缺陷而非数据问题；"
+              "设置环境变量 REPORTGEN_DEBUG=1 重新运行可看到详细信息，请连同数据文件一并反馈。", file=sys.stderr)
+        sys.exit(2)

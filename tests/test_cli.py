@@ -114,3 +114,12 @@ def test_building_twice_gives_byte_identical_files(tmp_path):
         outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert outputs[0] == outputs[1]
     assert any(p.suffix == ".docx" for p in outputs[0]) and any(p.suffix == ".png" for p in outputs[0])
+
+
+def test_a_bug_of_ours_is_a_short_message_with_exit_2_not_a_traceback(tmp_path):
+    crash = ("import sys, reportgen.pipeline as p; p.build = lambda *a, **k: 1 / 0; "
+             "sys.argv = ['reportgen', 'build']; from reportgen.cli import main; main()")
+    r = subprocess.run([sys.executable, "-c", crash], cwd=tmp_path, capture_output=True, text=True,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert r.returncode == 2
+    assert "内部错误（ZeroDivisionError" in r.stderr and "Traceback" not in r.stderr

@@ -10,14 +10,24 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
+from functools import lru_cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Callable
 
 from reportgen.document.nodes import Figure
 
-#: Bump when the drawing code changes what a chart looks like.
-DRAWING_VERSION = "2"
+_DRAWING_CODE = ("draw.py", "render.py", "fonts.py")
+
+
+@lru_cache(maxsize=1)
+def _drawing_version() -> str:
+    # The drawing code itself is part of the key: editing it can never serve a stale chart.
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in _DRAWING_CODE:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
 
 
 def _directory() -> Path | None:
@@ -33,7 +43,7 @@ def _key(figure: Figure, settings: str) -> str:
         mpl = version("matplotlib")
     except PackageNotFoundError:
         mpl = "?"
-    text = "\n".join([DRAWING_VERSION, mpl, settings, repr(figure)])
+    text = "\n".join([_drawing_version(), mpl, settings, repr(figure)])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
