@@ -61,7 +61,7 @@ def build(
 
 
 def _build_one(path: Path, templates: List[Path], writers: list, outdir: Path) -> list[Path]:
-    from reportgen.pipeline import build as run
+    from reportgen.kinds.final_accounts.pipeline import build as run
 
     built = run(path, templates)
     files: dict[str, bytes] = {}
@@ -80,7 +80,7 @@ def diff(
     两版相同时退出码为 0，有变化时为 1（与 diff 命令一致）。
     """
     from reportgen.compare import changes, format_changes
-    from reportgen.pipeline import build as run
+    from reportgen.kinds.final_accounts.pipeline import build as run
     from reportgen.writers.markdown import render_text
 
     found = changes(render_text(run(old).document), render_text(run(new).document))
@@ -131,8 +131,8 @@ def check(
     build 在生成前做同样的检查：有错误就不写任何文件（没有跳过检查的开关——数字错误的文档不应公开）；
     “提示”不阻止生成。
     """
-    from reportgen.findings import to_json
-    from reportgen.kinds import checker_for
+    from reportgen.core.findings import to_json
+    from reportgen.kinds.registry import checker_for
 
     located = [f for path in files for f in checker_for(path)(path)]
     if as_json:

@@ -19,10 +19,10 @@ from reportgen.charts.fonts import find_cjk_family
 from reportgen.document.nodes import Figure, Heading, Paragraph, Series
 from reportgen.document.reader import read
 from reportgen.errors import WriterError
-from reportgen.facts.final_accounts import Part
-from reportgen.facts.numbers import quantize
+from reportgen.kinds.final_accounts.facts import Part
+from reportgen.core.numbers import quantize
 from reportgen.phrasing.numbers import format_amount, format_percent
-from reportgen.pipeline import build, facts_as_json
+from reportgen.kinds.final_accounts.pipeline import build, facts_as_json
 from reportgen.writers.markdown import render_text, write
 
 NAMES = sorted(EXAMPLES)
@@ -217,7 +217,7 @@ def test_no_cjk_font_names_the_package_to_install():
 
 _FRESH = """
 import hashlib, sys
-from reportgen.pipeline import build
+from reportgen.kinds.final_accounts.pipeline import build
 from reportgen.writers.markdown import image_names
 import reportgen.charts
 assert "matplotlib" not in sys.modules, "matplotlib imported before a chart is drawn"

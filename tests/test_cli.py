@@ -117,7 +117,7 @@ def test_building_twice_gives_byte_identical_files(tmp_path):
 
 
 def test_a_bug_of_ours_is_a_short_message_with_exit_2_not_a_traceback(tmp_path):
-    crash = ("import sys, reportgen.pipeline as p; p.build = lambda *a, **k: 1 / 0; "
+    crash = ("import sys, reportgen.kinds.final_accounts.pipeline as p; p.build = lambda *a, **k: 1 / 0; "
              "sys.argv = ['reportgen', 'build']; from reportgen.cli import main; main()")
     r = subprocess.run([sys.executable, "-c", crash], cwd=tmp_path, capture_output=True, text=True,
                        env={**os.environ, "PYTHONPATH": str(ROOT)})

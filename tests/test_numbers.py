@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reportgen.facts.numbers import change, completion, quantize, shares
+from reportgen.core.numbers import change, completion, quantize, shares
 from reportgen.phrasing.numbers import format_amount, format_percent
-from reportgen.phrasing.style import NumberStyle
+from reportgen.core.style import NumberStyle
 from reportgen.phrasing.words import amount_change, completion_rate, full_change, rate_change
 
 amounts = st.decimals(min_value=0, max_value=10**7, places=4, allow_nan=False, allow_infinity=False)

@@ -15,9 +15,9 @@ import yaml
 
 from examples import EXAMPLES
 from reportgen.document.nodes import Table
-from reportgen.facts.numbers import percent
-from reportgen.model.yamlfile import load_yaml
-from reportgen.pipeline import Built, build
+from reportgen.core.numbers import percent
+from reportgen.core.yamlfile import load_yaml
+from reportgen.kinds.final_accounts.pipeline import Built, build
 from reportgen.writers.markdown import render_text
 
 QUXIAN = EXAMPLES["渠县城乡居民社会养老保险管理局-2023"]

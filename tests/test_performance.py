@@ -9,8 +9,8 @@ import pytest
 
 from examples import ROOT
 from reportgen.errors import DataErrors
-from reportgen.performance_pipeline import build, load
-from reportgen.pipeline import build as build_any
+from reportgen.kinds.performance.pipeline import build, load
+from reportgen.kinds.final_accounts.pipeline import build as build_any
 from reportgen.writers.markdown import render_text
 
 EXAMPLES = ROOT / "data" / "examples"

@@ -7,10 +7,10 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reportgen.facts.performance import scores
-from reportgen.facts.scoring import GRADE_BANDS, budget_execution, deduction, grade, proportional
-from reportgen.model.performance import PerformanceEvaluation
-from reportgen.model.scoring_rules import BudgetExecutionRule, DeductionRule
+from reportgen.kinds.performance.facts import scores
+from reportgen.kinds.performance.scoring import GRADE_BANDS, budget_execution, deduction, grade, proportional
+from reportgen.kinds.performance.model import PerformanceEvaluation
+from reportgen.kinds.performance.scoring_rules import BudgetExecutionRule, DeductionRule
 
 points = st.decimals(min_value=0, max_value=100, places=1)
 rates = st.decimals(min_value=-50, max_value=300, places=2)

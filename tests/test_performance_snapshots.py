@@ -7,8 +7,8 @@ from functools import cache
 import pytest
 
 from examples import ROOT
-from reportgen.performance_pipeline import build
-from reportgen.pipeline import facts_as_json
+from reportgen.kinds.performance.pipeline import build
+from reportgen.kinds.final_accounts.pipeline import facts_as_json
 from reportgen.writers.markdown import render_text
 
 CASES = {

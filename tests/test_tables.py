@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from examples import EXAMPLES, IDS, built, markdown
 from reportgen.document.nodes import Heading, Table
-from reportgen.document.tables import Cells
-from reportgen.facts.tables import Rows
+from reportgen.kinds.final_accounts.tables import Cells
+from reportgen.kinds.final_accounts.table_facts import Rows
 from reportgen.phrasing.numbers import format_amount
 
 QUXIAN, PANZHIHUA = sorted(EXAMPLES, key=lambda n: not n.startswith("渠县"))
@@ -246,7 +246,7 @@ def test_an_item_without_an_economic_code_is_only_counted_in_the_total(tmp_path)
                        {"名称": name_of(x["科目编码"]), "金额": x["金额"]} for x in group.pop("经济分类")]
 
     def name_of(code: int) -> str:
-        from reportgen.facts.economic import economic_catalogue
+        from reportgen.kinds.final_accounts.economic import economic_catalogue
         return economic_catalogue().names[str(code)]
 
     result, md = variant(tmp_path, uncoded)
@@ -268,8 +268,8 @@ CODES = ["2080101", "2080109", "2080505", "2080506", "2083001", "2101101", "2101
 @settings(max_examples=60, deadline=None)
 def test_any_items_give_tables_that_add_up_and_balance(items):
     """Random 项 (元, a share of 项目支出, a carry-in): every 类/款 row adds up and both 总表 balance."""
-    from reportgen.facts.final_accounts import compute
-    from reportgen.model.final_accounts import FinalAccounts
+    from reportgen.kinds.final_accounts.facts import compute
+    from reportgen.kinds.final_accounts.model import FinalAccounts
 
     rows = [{"科目编码": c, "预算数": a, "决算数": a, "项目支出": a * p // 100, "年初结转和结余": min(carry, a)}
             for c, a, p, carry in items]

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from examples import EXAMPLES
-from reportgen.pipeline import build
+from reportgen.kinds.final_accounts.pipeline import build
 from reportgen.writers.markdown import render_text
 
 QUXIAN = EXAMPLES["渠县城乡居民社会养老保险管理局-2023"]

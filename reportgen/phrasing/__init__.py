@@ -11,7 +11,7 @@ from typing import Any, Callable
 from jinja2 import pass_context
 
 from reportgen.phrasing import lists, numbers, references, words
-from reportgen.phrasing.style import DEFAULT_STYLE
+from reportgen.core.style import DEFAULT_STYLE
 
 
 def _styled(fn: Callable[..., str]) -> Callable[..., str]:

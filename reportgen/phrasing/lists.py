@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from reportgen.phrasing.numbers import format_amount, format_percent
-from reportgen.phrasing.style import DEFAULT_STYLE, NumberStyle
+from reportgen.core.style import DEFAULT_STYLE, NumberStyle
 
 
 def share_list(parts: Sequence[Any], style: NumberStyle = DEFAULT_STYLE, suffix: str = "") -> str:
     """Parts with amount and share, joined by "；" (the Sichuan 收入/支出 sentences).
 
     >>> from decimal import Decimal as D
-    >>> from reportgen.facts.final_accounts import Part
+    >>> from reportgen.kinds.final_accounts.facts import Part
     >>> share_list([Part("基本支出", D("141.54"), D("24.91")), Part("项目支出", D("426.73"), D("75.09"))])
     '基本支出141.54万元，占24.91%；项目支出426.73万元，占75.09%'
     """
@@ -25,7 +25,7 @@ def item_list(items: Sequence[Any], style: NumberStyle = DEFAULT_STYLE) -> str:
     """明细 names, with their amounts when given, joined by "、"; names alone end in "等".
 
     >>> from decimal import Decimal as D
-    >>> from reportgen.model.final_accounts import DetailItem
+    >>> from reportgen.kinds.final_accounts.model import DetailItem
     >>> item_list([DetailItem(名称="基本工资"), DetailItem(名称="津贴补贴")])
     '基本工资、津贴补贴等'
     >>> item_list([DetailItem(名称="办公费", 金额=D("1.18")), DetailItem(名称="邮电费", 金额=D("0.3"))])

@@ -9,8 +9,8 @@ from functools import lru_cache
 from babel import Locale
 from babel.numbers import NumberPattern, parse_pattern
 
-from reportgen.facts.numbers import quantize
-from reportgen.phrasing.style import DEFAULT_STYLE, NumberStyle
+from reportgen.core.numbers import quantize
+from reportgen.core.style import DEFAULT_STYLE, NumberStyle
 
 
 def _require_decimal(value: object) -> Decimal:

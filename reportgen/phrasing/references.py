@@ -12,7 +12,7 @@ from typing import Any, Mapping
 
 from reportgen.errors import TemplateError
 from reportgen.phrasing.numbers import format_amount, format_percent
-from reportgen.phrasing.style import DEFAULT_STYLE, NumberStyle
+from reportgen.core.style import DEFAULT_STYLE, NumberStyle
 
 REFERENCE = re.compile(r"\{([^{}:\s]+)(?::([^{}\s]+))?\}")
 
@@ -41,7 +41,7 @@ def names(text: str) -> list[str]:
 def fill(text: str, style: NumberStyle = DEFAULT_STYLE, figures: Mapping[str, Any] | None = None) -> str:
     """Replace each {名称} by its figure, printed by kind and style.
 
-    >>> from reportgen.facts.named import Named
+    >>> from reportgen.core.named import Named
     >>> fill("部门整体支出{全年执行数}万元，执行率{执行率}，内设{机构:引号}",
     ...      figures={"全年执行数": Named("金额", Decimal("444.24")), "执行率": Named("百分比", Decimal("99.97")),
     ...               "机构": Named("列表", ("办公室", "稽核股"))})

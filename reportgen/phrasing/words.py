@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reportgen.facts.numbers import Change, Completion
+from reportgen.core.numbers import Change, Completion
 from reportgen.phrasing.numbers import format_amount, format_percent
-from reportgen.phrasing.style import DEFAULT_STYLE, NumberStyle
+from reportgen.core.style import DEFAULT_STYLE, NumberStyle
 
 _DIGITS = "零一二三四五六七八九"
 
@@ -27,7 +27,7 @@ def chinese_numeral(n: int) -> str:
 def amount_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
     """增加/减少 and the printed change; 持平 when it prints as zero.
 
-    >>> from reportgen.facts.numbers import change
+    >>> from reportgen.core.numbers import change
     >>> amount_change(change(Decimal("8.26"), Decimal("9.18"), 2, 1))
     '减少0.92万元'
     >>> amount_change(change(Decimal("0"), Decimal("0"), 2, 2))
@@ -42,7 +42,7 @@ def amount_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
 def rate_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
     """增长/下降 and the printed rate; empty when last year was zero (no rate from nothing).
 
-    >>> from reportgen.facts.numbers import change
+    >>> from reportgen.core.numbers import change
     >>> rate_change(change(Decimal("568.27"), Decimal("102.7349"), 2, 2))
     '增长453.14%'
     >>> rate_change(change(Decimal("5"), Decimal("0"), 2, 2))
@@ -59,7 +59,7 @@ def rate_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
 def full_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
     """Both halves: "增加465.54万元，增长453.14%"; "持平"; no rate when last year was zero.
 
-    >>> from reportgen.facts.numbers import change
+    >>> from reportgen.core.numbers import change
     >>> full_change(change(Decimal("518.57"), Decimal("1470.23"), 2, 1), NumberStyle(去除末尾零=True, 百分比小数位=1))
     '减少951.66万元，下降64.7%'
     >>> full_change(change(Decimal("3"), Decimal("0"), 2, 2))
@@ -74,7 +74,7 @@ def full_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
 def completion_rate(c: Completion, style: NumberStyle = DEFAULT_STYLE, lead: str = "完成预算") -> str:
     """"完成预算97.31%"; with a zero budget the house style decides, never a false rate.
 
-    >>> from reportgen.facts.numbers import completion
+    >>> from reportgen.core.numbers import completion
     >>> completion_rate(completion(Decimal("661.7252"), Decimal("680"), 2, 2))
     '完成预算97.31%'
     >>> completion_rate(completion(Decimal("0"), Decimal("0"), 2, 2))
@@ -92,7 +92,7 @@ def completion_rate(c: Completion, style: NumberStyle = DEFAULT_STYLE, lead: str
 def comparison_word(c: Completion) -> str:
     """决算数 等于/大于/小于 预算数, from the printed figures.
 
-    >>> from reportgen.facts.numbers import completion
+    >>> from reportgen.core.numbers import completion
     >>> comparison_word(completion(Decimal("2.76"), Decimal("4"), 2, 2))
     '小于'
     """

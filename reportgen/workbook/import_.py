@@ -20,8 +20,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.errors import DataError, DataErrors
-from reportgen.model.final_accounts import FinalAccounts
-from reportgen.model.loader import validate
+from reportgen.kinds.final_accounts.model import FinalAccounts
+from reportgen.core.loader import validate
 from reportgen.workbook.layout import BASICS, TEXTS, Kind, MapSheet, RecordSheet, field_type, layout_of, scalar_kind
 
 Cells = dict[tuple, str]

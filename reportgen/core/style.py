@@ -1,0 +1,27 @@
+"""The per-document number style: how many decimals, and how zeros and trailing zeros print."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from reportgen.core.numbers import SharePolicy
+
+
+class NumberStyle(BaseModel):
+    """How figures print in one document (seed 000: 2 decimals kept; seed 001: 1-decimal
+    percentages and trimmed amounts)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    amount_places: int = Field(2, alias="金额小数位", ge=0, le=6)
+    percent_places: int = Field(2, alias="百分比小数位", ge=0, le=4)
+    trim_zeros: bool = Field(False, alias="去除末尾零")
+    zero_as_0: bool = Field(True, alias="零金额写作0")
+    grouping: bool = Field(False, alias="千分位")
+    share_policy: SharePolicy = Field("最大余数", alias="占比口径")
+    zero_budget: Literal["0%", "无法计算"] = Field("0%", alias="零预算完成率")
+
+
+DEFAULT_STYLE = NumberStyle()

@@ -1,0 +1,272 @@
+"""The 部门决算 data model: everything 第一部分 to 第五部分 say, each figure entered once.
+
+Totals that follow from their parts (本年收入合计, 类 totals, 二级预算单位数, …) are not fields:
+the facts derive them. Where a data file may repeat a total (a 合计 typed beside its parts),
+the field is optional and only checked. The 功能分类 项 lists are the one source of the 公开表:
+the unit's income and spending totals, and their 类/款 subtotals, are added up from them.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Annotated, Literal, Optional
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from reportgen.kinds.final_accounts.annex import Annex
+from reportgen.core.model import Count, Model, Money, Paragraphs, Unit
+from reportgen.kinds.final_accounts.classified import EconomicItem, EconomicSplit, NonFiscalItem
+from reportgen.core.style import NumberStyle
+
+ZERO = Decimal(0)
+
+
+class Organisation(Model):
+    行政单位数: Count = 0
+    参公事业单位数: Count = 0
+    其他事业单位数: Count = 0
+    内设机构: list[str] = []
+    内设机构称谓: str = "股室"
+    #: Free text that replaces the generated 机构设置 sentences, when the unit words it its own way.
+    说明: Optional[Paragraphs] = None
+
+
+class UnitProfile(Model):
+    名称: str = Field(min_length=2)
+    报告年度: int = Field(ge=2000, le=2100)
+    公开时间: Optional[datetime.date] = None
+    封面标题: Optional[str] = None  # default: "{报告年度}年度{名称}部门决算"
+    部门职责: Paragraphs
+    机构设置: Organisation = Organisation()
+
+
+class Income(Model):
+    """The year's income by source. Each is added up from the 科目 lists (财政拨款 from the three
+    财政拨款支出 lists, the others from 非财政拨款收支); a figure given here is only checked."""
+
+    一般公共预算财政拨款收入: Optional[Money] = None
+    政府性基金预算财政拨款收入: Optional[Money] = None
+    国有资本经营预算财政拨款收入: Optional[Money] = None
+    上级补助收入: Optional[Money] = None
+    事业收入: Optional[Money] = None
+    经营收入: Optional[Money] = None
+    附属单位上缴收入: Optional[Money] = None
+    其他收入: Optional[Money] = None
+    本年收入合计: Optional[Money] = None  # checked against the sum when given
+
+
+class Spending(Model):
+    """The year's spending by kind; added up from the 科目 lists like Income, checked when given."""
+
+    基本支出: Optional[Money] = None
+    项目支出: Optional[Money] = None
+    上缴上级支出: Optional[Money] = None
+    经营支出: Optional[Money] = None
+    对附属单位补助支出: Optional[Money] = None
+    本年支出合计: Optional[Money] = None  # checked against the sum when given
+
+
+class CarryOver(Model):
+    使用非财政拨款结余: Money = ZERO
+    年初结转和结余: Money = ZERO
+    结余分配: Money = ZERO
+    年末结转和结余: Optional[Money] = None  # derived; checked when given
+    年初财政拨款结转和结余: Optional[Money] = None  # the 科目' 年初结转和结余 added up; checked when given
+    年末财政拨款结转和结余: Optional[Money] = None  # derived; checked when given
+
+
+class PriorYear(Model):
+    收支总计: Money
+    财政拨款收支总计: Money
+    一般公共预算财政拨款支出: Money
+
+
+class ChangeReasons(Model):
+    收支总计: str = ""
+    财政拨款收支总计: str = ""
+    一般公共预算财政拨款支出: str = ""
+
+
+def _code(value: object) -> object:
+    return str(value).strip() if isinstance(value, int) else value
+
+
+Code = Annotated[str, BeforeValidator(_code), Field(pattern=r"^\d{3}(\d{2}){0,2}$")]
+
+
+class SubjectSpending(Model):
+    """One 功能分类 项 (7-digit code) of one 财政拨款 fund: budget, outturn, its split and carry-over.
+
+    决算数 is 基本支出 + 项目支出: give either part and the other is the rest; give neither and it
+    is all 基本支出. The year's 财政拨款收入 of the 项 is 决算数 − 年初结转和结余 + 年末结转和结余.
+    """
+
+    科目编码: Code = Field(pattern=r"^\d{7}$")
+    科目名称: Optional[str] = None  # from the catalogue when omitted
+    预算数: Money  # required: a missing budget must not print as "完成预算100%"
+    决算数: Money
+    基本支出: Optional[Money] = None
+    项目支出: Optional[Money] = None
+    年初结转和结余: Money = ZERO
+    年末结转和结余: Money = ZERO
+    原因: str = ""  # why 决算数 differs from 预算数
+
+
+class DetailItem(Model):
+    名称: str
+    金额: Optional[Money] = None
+    科目编码: Optional[Code] = None
+
+
+def _item(value: object) -> object:
+    return {"名称": value} if isinstance(value, str) else value
+
+
+class CostGroup(Model):
+    """人员经费 or 公用经费. 明细 is what section 六 lists; 经济分类 gives the amounts by 款 for
+    公开08表 when 明细 has none (else 明细's amounts, with codes, serve both)."""
+
+    金额: Optional[Money] = None  # the sum of 经济分类 (or 明细) when omitted; checked when given
+    明细: list[Annotated[DetailItem, BeforeValidator(_item)]] = []
+    经济分类: list[EconomicItem] = []
+
+    @model_validator(mode="after")
+    def _has_amount(self) -> "CostGroup":
+        if self.金额 is None and not self.经济分类 and not (self.明细 and all(x.金额 is not None for x in self.明细)):
+            raise ValueError("缺少金额：请填写“金额”，或在“经济分类”下逐款填写金额")
+        return self
+
+    @property
+    def economic(self) -> list[EconomicItem | DetailItem]:
+        """The amounts by 经济分类 款 that 公开08表 prints: 经济分类, else 明细 with amounts."""
+        if self.经济分类:
+            return list(self.经济分类)
+        return [x for x in self.明细 if x.金额 is not None]
+
+    @property
+    def total(self) -> Decimal:
+        """金额 as given, else the sum of its 经济分类 (or 明细) amounts."""
+        if self.金额 is not None:
+            return self.金额
+        return sum((x.金额 for x in self.economic), ZERO)
+
+
+class BasicSpending(Model):
+    """一般公共预算财政拨款基本支出 as 人员经费 and 公用经费 (section 六)."""
+
+    人员经费: CostGroup
+    公用经费: CostGroup
+
+
+class ThreePublicParts(Model):
+    因公出国费: Money = Field(ZERO, alias="因公出国（境）费")
+    公务用车购置费: Money = ZERO
+    公务用车运行维护费: Money = ZERO
+    公务接待费: Money = ZERO
+
+
+class VehiclePurchase(Model):
+    辆数: Count = 0
+    金额: Money = ZERO
+
+
+class Reception(Model):
+    金额: Money = ZERO
+    批次: Count = 0
+    人次: Count = 0
+
+
+class ThreePublicCosts(Model):
+    预算: ThreePublicParts = ThreePublicParts()
+    决算: ThreePublicParts = ThreePublicParts()
+    上年决算: ThreePublicParts = ThreePublicParts()
+    因公出国团组数: Count = Field(0, alias="因公出国（境）团组数")
+    因公出国人次: Count = Field(0, alias="因公出国（境）人次")
+    公务用车购置: dict[str, VehiclePurchase] = {"轿车": VehiclePurchase(), "越野车": VehiclePurchase(), "载客汽车": VehiclePurchase()}
+    公务用车保有量: dict[str, Count] = {"轿车": 0, "越野车": 0, "载客汽车": 0}
+    国内公务接待: Reception = Reception()
+    外事接待: Reception = Reception()
+    预决算差异原因: str = ""
+
+
+class ThisAndLastYear(Model):
+    本年: Money
+    上年: Money
+    原因: str = ""
+
+
+class Procurement(Model):
+    货物: Money = ZERO
+    工程: Money = ZERO
+    服务: Money = ZERO
+    授予中小企业合同金额: Money = ZERO
+    授予小微企业合同金额: Money = ZERO
+
+
+class StateAssets(Model):
+    车辆: dict[str, Count] = {"主要领导干部用车": 0, "机要通信用车": 0, "应急保障用车": 0, "其他用车": 0}
+    单价50万元以上通用设备: Optional[Count] = None  # omitted from the text when not given
+    单价100万元以上专用设备: Count = 0
+
+
+class PerformanceManagement(Model):
+    事前评估项目: list[str] = []  # names; the text cites the first and the count
+    事前评估项目数: Optional[Count] = None  # when more projects than names listed
+    主体: Optional[str] = None  # who did it; default "本部门"/"本单位" after 版式.称谓
+    绩效目标项目数: Count = 0
+    绩效监控项目数: Count = 0
+    自评情况: Paragraphs = []
+
+
+class Wording(Model):
+    """Wording variants seen between regions and years; each is a choice of words, not figures."""
+
+    年度写法: str = Field("年", pattern="^(年|年度)$")
+    科目简称: bool = False  # 五(三) names without the trailing 支出 ("社会保障和就业（类）")
+    写明预决算比较: bool = True  # 五(三) adds "决算数等于预算数" after 完成预算 X%
+    #: 第五部分 titles that differ from the standard ones, standard title → printed title
+    #: (seed 001: 一般公共预算财政拨款基本支出决算表 → …基本支出决算明细表).
+    附表标题: dict[str, str] = {}
+    附表零值留空: bool = True  # 公开表 print a zero amount as an empty cell (else "0.00")
+    #: Who publishes: a 单位决算 (泸州市中医医院 2023, 渠县农业综合技术服务中心 2024, 大邑 2022)
+    #: heads 第一部分 "单位概况 / 主要职责" and 第二部分 "X年度单位决算情况说明".
+    称谓: Literal["部门", "单位"] = "部门"
+    #: "完成预算97.31%" (Sichuan seeds) or "完成预算的97.31%" (Anhui, Shanghai 三公 texts), in 五 and 七.
+    完成预算写法: Literal["完成预算", "完成预算的"] = "完成预算"
+
+
+class FinalAccounts(Model):
+    """The whole data file of a 部门决算 (第一部分 to 第三部分)."""
+
+    文档类型: str = Field("部门决算", pattern="^部门决算$")
+    #: Template folders (relative to the data file) that override built-in sections, in order.
+    模板目录: list[str] = []
+    金额单位: Unit
+    样式: NumberStyle = NumberStyle()
+    版式: Wording = Wording()
+    单位: UnitProfile
+    收入: Income
+    支出: Spending
+    结转结余: CarryOver = CarryOver()
+    上年决算: PriorYear
+    变动原因: ChangeReasons = ChangeReasons()
+    一般公共预算财政拨款支出: list[SubjectSpending]
+    一般公共预算财政拨款基本支出: BasicSpending
+    #: 一般公共预算财政拨款项目支出 by 经济分类 款 (公开07表, 公开09表); empty: 合计 only.
+    一般公共预算财政拨款项目支出: list[EconomicItem] = []
+    政府性基金预算财政拨款支出: list[SubjectSpending] = []
+    国有资本经营预算财政拨款支出: list[SubjectSpending] = []
+    #: 政府性基金 and 国有资本经营预算财政拨款支出 by 经济分类 款 (公开05表); empty: 合计 only.
+    其他财政拨款支出经济分类: list[EconomicSplit] = []
+    #: Income and spending of money other than 财政拨款, by 功能分类 项 (公开02表, 公开03表).
+    非财政拨款收支: list[NonFiscalItem] = []
+    三公经费: ThreePublicCosts = ThreePublicCosts()
+    机关运行经费: ThisAndLastYear
+    政府采购: Procurement = Procurement()
+    国有资产: StateAssets = StateAssets()
+    预算绩效管理: PerformanceManagement = PerformanceManagement()
+    科目名称: dict[str, str] = {}  # names for 类/款/项 codes missing from the catalogue
+    附件: list[Annex] = []  # 第四部分: 绩效 data files whose reports it prints (see model/annex.py)
+    名词解释: dict[str, str] = {}  # wording that replaces a standard term's or 科目's explanation
+    说明: list[str] = []  # which figures are illustrative, and anything else worth recording

@@ -1,0 +1,184 @@
+"""The 绩效自评 data model: 基础数据表, 部门整体 and 项目 自评表 with their indicator trees.
+
+Everything derivable is left out: 执行率, the 预算执行 points, 一级 weights, 总分, grades and
+counts are facts. A score the unit sets instead of the derived one is a ScoreOverride and
+carries its reason, which the output prints as 自评调整.
+"""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+from typing import Annotated, Any, Literal, Optional
+
+from pydantic import BeforeValidator, Field
+
+from reportgen.core.model import Model, Money, Unit
+from reportgen.kinds.performance.basics import BasicData
+from reportgen.kinds.performance.report import Report, Summary
+from reportgen.kinds.performance.scoring_rules import Points, ScoreOverride, ScoringRules
+from reportgen.core.style import NumberStyle
+
+
+def _text(value: Any) -> Any:
+    # A table cell typed as a number (指标值: 12, 实际完成值: 45.99) is still text to print.
+    if isinstance(value, float):
+        raise ValueError("请把这个数写成文字（加引号），以免浮点误差")
+    return str(value) if isinstance(value, (int, Decimal)) and not isinstance(value, bool) else value
+
+
+Text = Annotated[str, BeforeValidator(_text)]
+
+_NATURE = {"=": "＝", "＝": "＝", ">=": "≥", "≥": "≥", "<=": "≤", "≤": "≤", ">": "＞", "＞": "＞",
+           "<": "＜", "＜": "＜", "定性": "定性"}
+
+
+def _nature(value: Any) -> Any:
+    if isinstance(value, str) and value.strip() in _NATURE:
+        return _NATURE[value.strip()]
+    raise ValueError(f"指标性质应为 ＝、≥、≤、＞、＜ 或 定性（填写的是：{value}）")
+
+
+class Signature(Model):
+    """The sign-off line under a form (填表人 … 单位负责人签字); a table's own entries win."""
+
+    填表人: str = ""
+    填报日期: Optional[datetime.date] = None
+    联系电话: Text = ""
+    单位负责人: str = ""
+
+
+class Indicator(Model):
+    """One 三级指标 row. 得分 is the evaluator's judgement, checked against 分值."""
+
+    名称: Text = ""
+    性质: Optional[Annotated[str, BeforeValidator(_nature)]] = None  # 四川表式 only
+    指标值: Text = ""
+    度量单位: Text = ""
+    实际完成值: Text = ""
+    分值: Points = Decimal(0)
+    得分: Optional[Points] = None
+    偏差原因: Text = ""
+
+
+class SecondLevel(Model):
+    """A 二级指标 (数量指标, 质量指标, …) with its 三级 rows; none prints as one empty row."""
+
+    名称: str
+    指标: list[Indicator] = []
+
+
+class FirstLevel(Model):
+    """A 一级指标 (产出指标, 效益指标, 满意度指标, 成本指标); its weight is the sum of its rows."""
+
+    名称: str
+    二级: list[SecondLevel] = Field(min_length=1)
+
+
+class FundRow(Model):
+    """A 其中 row of 项目资金 (当年财政拨款, 上年结转资金, 其他资金); blanks print blank."""
+
+    名称: str
+    年初预算数: Optional[Money] = None
+    全年预算数: Optional[Money] = None
+    全年执行数: Optional[Money] = None
+
+
+class Funds(Model):
+    """年度资金总额 with the 预算执行 score's 分值; the 执行率 and points are derived."""
+
+    年初预算数: Money
+    全年预算数: Money
+    全年执行数: Money
+    分值: Points = Decimal(10)
+    得分调整: Optional[ScoreOverride] = None
+    其中: list[FundRow] = []
+    #: 部门整体: 全年执行数 by source and by nature, each summing to 全年执行数 (None prints blank).
+    按收入性质: dict[str, Optional[Money]] = {}
+    按支出性质: dict[str, Optional[Money]] = {}
+
+
+class Goals(Model):
+    预期目标: str
+    实际完成情况: str = ""
+
+
+class Task(Model):
+    """年度主要任务 (四川 部门整体表): a task and what it involves."""
+
+    名称: str
+    主要内容: str
+
+
+class SelfEvaluation(Model):
+    """What the 部门整体 and 项目 自评表 share: funds, goals, indicators and the 总分 override."""
+
+    资金: Funds
+    年度总体目标: Goals
+    绩效指标: list[FirstLevel] = Field(min_length=1)
+    总分调整: Optional[ScoreOverride] = None
+    填报: Signature = Signature()
+
+
+class ProjectProfile(Model):
+    """项目概况 of the 四川 专项预算项目自评表; 绩效分配方式 is ticked among the four methods."""
+
+    项目类型: str = ""
+    中长期规划: str = ""
+    资金管理办法: str = ""
+    绩效分配方式: Literal["", "因素法", "项目法", "据实据效", "因素法与项目法相结合"] = ""
+    立项依据: str = ""
+    使用范围: str = ""
+    申报条件: str = ""
+    起止年限: str = ""
+
+
+class Project(SelfEvaluation):
+    """One 项目支出绩效自评表, with its 综述 (seed 002) or its 绩效报告 (seeds 000, 004)."""
+
+    名称: str = Field(min_length=1)
+    主管部门: str = ""
+    实施单位: str = ""
+    #: 常年 or 一次性 (阶段) project, for the counts the 部门整体 report gives by kind.
+    类别: Literal["", "常年", "一次性"] = ""
+    概况: ProjectProfile = ProjectProfile()
+    综述: Optional[Summary] = None
+    报告: Optional[Report] = None
+    备注: str = ""
+
+
+class DepartmentEvaluation(SelfEvaluation):
+    """The 部门整体支出绩效自评表 and the 部门整体 绩效报告."""
+
+    主要任务: list[Task] = []
+    报告: Optional[Report] = None
+
+
+class UnitInfo(Model):
+    名称: str = Field(min_length=2)
+    地区: str = ""  # 桃江县: the forms' titles begin with it
+    报告年度: int = Field(ge=2000, le=2100)
+    主管部门: str = ""
+    内设机构: list[str] = []
+
+
+class PerformanceEvaluation(Model):
+    """A whole 绩效 data file: a 部门整体 evaluation and/or 项目 self-evaluations."""
+
+    文档类型: Literal["部门整体绩效评价", "项目绩效自评"]
+    金额单位: Unit = "万元"
+    样式: NumberStyle = NumberStyle()
+    #: Which region's forms: 湖南 (seeds 003, 004), 安徽 (seed 002), 四川 (seed 000).
+    表式: Literal["湖南", "安徽", "四川"] = "湖南"
+    评分规则: ScoringRules = ScoringRules()
+    单位: UnitInfo
+    附件编号: str = ""  # "附件1", printed above the title of a standalone document
+    标题: Optional[str] = None
+    前言: list[str] = []  # paragraphs before the forms (seed 002); may name figures
+    基础数据表: Optional[BasicData] = None
+    部门整体: Optional[DepartmentEvaluation] = None
+    项目: list[Project] = []
+    结语: list[str] = []  # paragraphs after the project tables; may name figures
+    填报: Signature = Signature()
+    共性指标评分表: bool = False  # print the seed-003 共性指标 scored from the 基础数据表
+    备注: list[str] = []  # notes on the data file itself; never printed
