@@ -38,7 +38,7 @@ def documents() -> dict[str, Document]:
         "synthetic (~320 paragraphs, 13 tables)": large_document(),
     }
     try:
-        from reportgen.kinds.final_accounts.pipeline import build as build_example
+        from reportgen.run import build as build_example
         from reportgen.resources import data_dir
     except ImportError:
         return docs

@@ -61,7 +61,7 @@ def build(
 
 
 def _build_one(path: Path, templates: List[Path], writers: list, outdir: Path) -> list[Path]:
-    from reportgen.kinds.final_accounts.pipeline import build as run
+    from reportgen.run import build as run
 
     built = run(path, templates)
     files: dict[str, bytes] = {}
@@ -80,7 +80,7 @@ def diff(
     两版相同时退出码为 0，有变化时为 1（与 diff 命令一致）。
     """
     from reportgen.compare import changes, format_changes
-    from reportgen.kinds.final_accounts.pipeline import build as run
+    from reportgen.run import build as run
     from reportgen.writers.markdown import render_text
 
     found = changes(render_text(run(old).document), render_text(run(new).document))
@@ -132,9 +132,9 @@ def check(
     “提示”不阻止生成。
     """
     from reportgen.core.findings import to_json
-    from reportgen.kinds.registry import checker_for
+    from reportgen.run import findings
 
-    located = [f for path in files for f in checker_for(path)(path)]
+    located = [f for path in files for f in _findings_of(path, findings)]
     if as_json:
         typer.echo(to_json(located))
     else:
@@ -144,6 +144,19 @@ def check(
         typer.echo(f"{len(files)} 个文件：{errors} 个错误，{len(located) - errors} 条提示。")
     if any(f.severity == "error" for f in located):
         raise typer.Exit(1)
+
+
+def _findings_of(path: Path, findings) -> list:
+    # A file that cannot be read or validated is listed like any other finding, so that
+    # `check --json` stays one array and a batch names every bad file.
+    from reportgen.core.findings import Located
+    from reportgen.errors import DataError, DataErrors
+
+    try:
+        return findings(path)
+    except (DataError, DataErrors) as e:
+        errors = e.errors if isinstance(e, DataErrors) else [e]
+        return [Located(x.file or str(path), x.line, x.field, "error", x.problem, None, None) for x in errors]
 
 
 @app.command()

@@ -1,7 +1,9 @@
-"""The template environment: user overrides before the built-in templates, strict, with our filters.
+"""The template environment: user overrides before the layout's templates, strict, with our filters.
 
-A user template folder placed first on the loader path overrides any section; an override can
-still `{% extends "builtin/…" %}` the template it replaces (Pelican's idea).
+A layout is a chain of folders (its own, then those it inherits from); a user template folder
+placed first on the loader path overrides any section, and can still `{% extends "builtin/…" %}`
+the template it replaces (Pelican's idea). `<layout>/…` names one layout of the chain, so a
+layout may extend the very template it replaces in its parent.
 """
 
 from __future__ import annotations
@@ -14,20 +16,21 @@ from typing import Any, Sequence
 
 import jinja2
 
-from reportgen.document.nodes import Block, Document
+from reportgen.document.nodes import Document
 from reportgen.document.reader import read
 from reportgen.errors import TemplateError
+from reportgen.layouts import Layout
 from reportgen.phrasing import FILTERS
-from reportgen.resources import templates_dir
 
 
 @cache
-def make_env(overrides: tuple[Path, ...] = (), locale: str = "zh_CN") -> jinja2.Environment:
-    """One environment per override chain, kept for the life of the process."""
-    builtin = jinja2.FileSystemLoader(templates_dir() / locale)
+def make_env(layout: Layout, overrides: tuple[Path, ...] = ()) -> jinja2.Environment:
+    """One environment per layout and override chain, kept for the life of the process."""
+    builtin = jinja2.FileSystemLoader([str(p) for p in layout.folders])
+    named = {name: jinja2.FileSystemLoader(str(folder)) for name, folder in zip(layout.names, layout.folders)}
     loader = jinja2.ChoiceLoader(
         [jinja2.FileSystemLoader([str(p) for p in overrides]), builtin,
-         jinja2.PrefixLoader({"builtin": builtin})]
+         jinja2.PrefixLoader({"builtin": builtin, **named})]
     )
     env = jinja2.Environment(
         loader=loader,
@@ -53,21 +56,26 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(directory))
 
 
-def render(name: str, context: dict[str, Any], overrides: Sequence[Path] = (), title: str = "") -> Document:
-    """Render template `name` with `context` and read the result into a Document."""
-    blocks: list[Block] = []
+def render(layout: Layout, context: dict[str, Any], overrides: Sequence[Path] = (), title: str = "",
+           name: str = "document.md.j2") -> Document:
+    """Render the layout's template `name` with `context` and read the result into a Document.
 
-    def block(node: Block) -> str:
+    Templates place prepared nodes with `block(node)` (a table, a chart, the cover) and whole
+    documents rendered elsewhere (a 绩效 annex) with `block(document.blocks)`.
+    """
+    blocks: list[Any] = []
+
+    def block(node: Any) -> str:
         blocks.append(node)
         return f"::block {len(blocks) - 1}"
 
-    env = make_env(tuple(Path(p) for p in overrides))
+    env = make_env(layout, tuple(Path(p) for p in overrides))
     try:
-        text = env.get_template(name).render(**context, block=block)
+        text = env.get_template(name).render(**context, block=block, layout=layout)
     except jinja2.TemplateNotFound as e:
         raise TemplateError(f"找不到模板：{e.name}") from None
     except jinja2.UndefinedError as e:
         raise TemplateError(f"模板 {name} 引用了不存在的数据：{e.message}") from None
     except jinja2.TemplateSyntaxError as e:
         raise TemplateError(f"模板 {e.filename or e.name}:{e.lineno} 语法错误：{e.message}") from None
-    return read(text, blocks, title=title)
+    return read(text, blocks, title=title, numbering=layout.numbering)

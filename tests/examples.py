@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from reportgen.kinds.final_accounts.pipeline import Built, build
+from reportgen.run import Built, build
 from reportgen.writers.markdown import render_text
 
 ROOT = Path(__file__).resolve().parents[1]

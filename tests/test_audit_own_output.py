@@ -9,7 +9,7 @@ import pytest
 
 from examples import ROOT
 from reportgen.audit import audit_paths
-from reportgen.kinds.final_accounts.pipeline import build
+from reportgen.run import build
 from reportgen.writers import get_writer
 from test_busy_unit import busy  # noqa: F401  (the fixture)
 

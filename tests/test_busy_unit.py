@@ -13,7 +13,7 @@ import yaml
 
 from examples import EXAMPLES
 from reportgen.document.nodes import Figure
-from reportgen.kinds.final_accounts.pipeline import build
+from reportgen.run import build
 from reportgen.writers.markdown import render_text
 
 

@@ -22,7 +22,7 @@ from reportgen.errors import WriterError
 from reportgen.kinds.final_accounts.facts import Part
 from reportgen.core.numbers import quantize
 from reportgen.phrasing.numbers import format_amount, format_percent
-from reportgen.kinds.final_accounts.pipeline import build, facts_as_json
+from reportgen.run import build, facts_as_json
 from reportgen.writers.markdown import render_text, write
 
 NAMES = sorted(EXAMPLES)
@@ -150,9 +150,9 @@ def test_an_empty_chart_prints_its_fallback_sentence_and_draws_no_image():
 
 
 def test_a_template_chooses_the_fallback_wording(tmp_path):
-    override = tmp_path / "决算" / "第二部分" / "七_三公经费.md.j2"
+    override = tmp_path / "第二部分" / "七_三公经费.md.j2"
     override.parent.mkdir(parents=True)
-    override.write_text('{% extends "builtin/决算/第二部分/七_三公经费.md.j2" %}\n'
+    override.write_text('{% extends "builtin/第二部分/七_三公经费.md.j2" %}\n'
                         '{% block 结构图 %}{{ block(图.三公结构("“三公”经费财政拨款支出结构图", '
                         '无图时="本年度未发生“三公”经费支出，无结构图。")) }}\n{% endblock %}\n',
                         encoding="utf-8")
@@ -217,7 +217,7 @@ def test_no_cjk_font_names_the_package_to_install():
 
 _FRESH = """
 import hashlib, sys
-from reportgen.kinds.final_accounts.pipeline import build
+from reportgen.run import build
 from reportgen.writers.markdown import image_names
 import reportgen.charts
 assert "matplotlib" not in sys.modules, "matplotlib imported before a chart is drawn"

@@ -95,7 +95,7 @@ def test_a_plain_install_finds_its_templates_from_another_directory(tmp_path):
     pip = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q",
                           "--target", str(target), str(ROOT)], capture_output=True, text=True)
     assert pip.returncode == 0, pip.stderr
-    assert (target / "reportgen" / "_templates" / "zh_CN" / "决算" / "document.md.j2").is_file()
+    assert (target / "reportgen" / "_templates" / "zh_CN" / "决算" / "四川" / "版式.yaml").is_file()
     work = tmp_path / "elsewhere"
     work.mkdir()
     r = run("build", cwd=work, env={**os.environ, "PYTHONPATH": str(target)})
@@ -117,7 +117,7 @@ def test_building_twice_gives_byte_identical_files(tmp_path):
 
 
 def test_a_bug_of_ours_is_a_short_message_with_exit_2_not_a_traceback(tmp_path):
-    crash = ("import sys, reportgen.kinds.final_accounts.pipeline as p; p.build = lambda *a, **k: 1 / 0; "
+    crash = ("import sys, reportgen.run as p; p.build = lambda *a, **k: 1 / 0; "
              "sys.argv = ['reportgen', 'build']; from reportgen.cli import main; main()")
     r = subprocess.run([sys.executable, "-c", crash], cwd=tmp_path, capture_output=True, text=True,
                        env={**os.environ, "PYTHONPATH": str(ROOT)})

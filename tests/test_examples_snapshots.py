@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from examples import EXAMPLES, IDS, built, markdown
-from reportgen.kinds.final_accounts.pipeline import facts_as_json
+from reportgen.run import facts_as_json
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES), ids=IDS.get)
@@ -19,7 +19,7 @@ def test_markdown(name, snapshot_md):
 
 
 def test_markdown_is_deterministic():
-    from reportgen.kinds.final_accounts.pipeline import build
+    from reportgen.run import build
     from reportgen.writers.markdown import render_text
 
     name = sorted(EXAMPLES)[0]

@@ -17,7 +17,7 @@ from examples import EXAMPLES
 from reportgen.document.nodes import Table
 from reportgen.core.numbers import percent
 from reportgen.core.yamlfile import load_yaml
-from reportgen.kinds.final_accounts.pipeline import Built, build
+from reportgen.run import Built, build
 from reportgen.writers.markdown import render_text
 
 QUXIAN = EXAMPLES["渠县城乡居民社会养老保险管理局-2023"]

@@ -9,8 +9,16 @@ import pytest
 
 from examples import ROOT
 from reportgen.errors import DataErrors
-from reportgen.kinds.performance.pipeline import build, load
-from reportgen.kinds.final_accounts.pipeline import build as build_any
+from reportgen.run import build, check
+
+
+def load(path):
+    """Load, check and compute a 绩效 file; DataErrors when a check finds an error."""
+    checked = check(path)
+    if checked.errors:
+        raise DataErrors(checked.errors)
+    return checked.data, checked.facts, list(checked.findings)
+from reportgen.run import build as build_any
 from reportgen.writers.markdown import render_text
 
 EXAMPLES = ROOT / "data" / "examples"

@@ -7,7 +7,7 @@ import pytest
 from examples import ROOT
 from reportgen.document.nodes import Heading, Paragraph, Table
 from reportgen.document.reader import read
-from reportgen.kinds.final_accounts.pipeline import build
+from reportgen.run import build
 from reportgen.writers import get_writer
 from reportgen.writers.markdown import render_text
 

@@ -16,7 +16,7 @@ import yaml
 
 from examples import ROOT, SEEDS
 from fidelity import generated_text, seed_region, sentences
-from reportgen.kinds.performance.pipeline import build
+from reportgen.run import build
 from reportgen.writers.markdown import render_text
 
 EXAMPLE = ROOT / "data" / "examples" / "桃江县社会保险服务中心-2024-绩效评价.yaml"

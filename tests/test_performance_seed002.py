@@ -13,8 +13,8 @@ import yaml
 
 from examples import ROOT, SEEDS
 from fidelity import generated_text, normalise
-from reportgen.kinds.performance.pipeline import build
-from reportgen.kinds.final_accounts.pipeline import facts_as_json
+from reportgen.run import build
+from reportgen.run import facts_as_json
 from reportgen.writers.markdown import render_text
 
 EXAMPLE = ROOT / "data" / "examples" / "烈山区-2023-项目绩效自评.yaml"

@@ -7,8 +7,8 @@ from functools import cache
 import pytest
 
 from examples import ROOT
-from reportgen.kinds.performance.pipeline import build
-from reportgen.kinds.final_accounts.pipeline import facts_as_json
+from reportgen.run import build
+from reportgen.run import facts_as_json
 from reportgen.writers.markdown import render_text
 
 CASES = {

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from examples import EXAMPLES
-from reportgen.kinds.final_accounts.pipeline import build
+from reportgen.run import build
 from reportgen.writers.markdown import render_text
 from test_cli import run
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from examples import EXAMPLES, IDS, built, markdown
 from reportgen.document.nodes import Heading, Table
-from reportgen.kinds.final_accounts.tables import Cells
+from reportgen.kinds.final_accounts.table_grid import Cells
 from reportgen.kinds.final_accounts.table_facts import Rows
 from reportgen.phrasing.numbers import format_amount
 
@@ -92,16 +92,16 @@ def _check_subtotals(rows: Rows) -> None:
     for r in rows:
         parts = [x for x in leaves if x.编码.startswith(r.编码)] if r.级次 != "合计" else leaves
         if r.级次 != "项" and parts:
-            total = [sum((x.值[i] for x in parts), Decimal(0)) for i in range(len(r.值))]
-            assert list(r.值) == total, (r.编码, r.名称)
+            total = {c: sum((x.值[c] for x in parts), Decimal(0)) for c in r.值}
+            assert r.值 == total, (r.编码, r.名称)
 
 
 @ALL
 def test_subject_tables_add_up_from_their_items(name):
     t = built(name).facts.附表
-    for rows in (t.收入决算表, t.支出决算表, t.一般公共预算财政拨款支出决算表, t.一般公共预算财政拨款项目支出决算表,
-                 t.一般公共预算财政拨款支出决算明细表, t.财政拨款支出决算明细表,
-                 t.政府性基金预算财政拨款收入支出决算表, t.国有资本经营预算财政拨款支出决算表):
+    for rows in (t.收入, t.支出, t.一般公共预算财政拨款支出, t.一般公共预算财政拨款项目支出经济分类,
+                 t.一般公共预算财政拨款支出经济分类, t.财政拨款支出经济分类,
+                 t.政府性基金预算财政拨款收支, t.国有资本经营预算财政拨款支出):
         _check_subtotals(rows)
 
 
@@ -109,17 +109,21 @@ def test_subject_tables_add_up_from_their_items(name):
 def test_table_identities_hold(name):
     f = built(name).facts
     t = f.附表
-    total = t.支出决算表[0].值
-    assert total[0] == sum(total[1:]) == f.本年支出合计  # 本年支出合计 = 基本 + 项目 + 上缴 + 经营 + 对附属
-    assert t.收入决算表[0].值[0] == sum(t.收入决算表[0].值[1:]) == f.本年收入合计
-    assert [r.值[0] for r in t.收入支出决算总表] == [r.值[0] for r in t.支出决算表 if r.级次 == "类"]
-    assert t.一般公共预算财政拨款支出决算表[0].值 == (f.一般公共预算支出, f.基本支出, t.一般公共预算财政拨款项目支出决算表[0].值[0])
-    detail = t.一般公共预算财政拨款支出决算明细表[0].值  # 合计, 基本, 人员, 公用, 项目
-    assert detail[0] == detail[1] + detail[4] and detail[1] == detail[2] + detail[3] == f.基本支出
-    basic = t.一般公共预算财政拨款基本支出决算表
-    assert (basic.人员经费[0].值[0], basic.公用经费[0].值[0]) == (f.人员经费, f.公用经费)
-    assert sum(r.值[0] for r in basic.人员经费 if r.级次 == "款") == f.人员经费  # fully itemised in both examples
-    assert sum(r.值[0] for r in t.一般公共预算财政拨款项目支出决算表 if r.级次 == "款") == detail[4]
+    total = t.支出[0].值
+    parts = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
+    assert total["本年支出合计"] == sum(total[p] for p in parts) == f.本年支出合计
+    income = t.收入[0].值
+    assert income["本年收入合计"] == sum(v for k, v in income.items() if k != "本年收入合计") == f.本年收入合计
+    gpb = t.一般公共预算财政拨款支出[0].值
+    projects = t.一般公共预算财政拨款项目支出经济分类[0].值["决算数"]
+    assert (gpb["合计"], gpb["基本支出"], gpb["项目支出"]) == (f.一般公共预算支出, f.基本支出, projects)
+    detail = t.一般公共预算财政拨款支出经济分类[0].值
+    assert detail["合计"] == detail["基本支出"] + detail["项目支出"]
+    assert detail["基本支出"] == detail["人员经费"] + detail["公用经费"] == f.基本支出
+    basic = t.一般公共预算财政拨款基本支出
+    assert (basic.人员经费[0].值["决算数"], basic.公用经费[0].值["决算数"]) == (f.人员经费, f.公用经费)
+    assert sum(r.值["决算数"] for r in basic.人员经费 if r.级次 == "款") == f.人员经费  # fully itemised in both examples
+    assert sum(r.值["决算数"] for r in t.一般公共预算财政拨款项目支出经济分类 if r.级次 == "款") == detail["项目支出"]
     funds = t.财政拨款
     assert sum(x.收入 for x in funds) == f.财政拨款收入
     assert sum(x.年初 + x.收入 for x in funds) == f.财政拨款收支总计 == sum(x.支出 + x.年末 for x in funds)
@@ -131,8 +135,8 @@ def test_table_cells_print_as_the_text_prints_the_same_figures(name):
     cells = Cells(built(name).data.样式, blank_zeros=True)
     text = lambda v: format_amount(v, built(name).data.样式) + "万元"  # noqa: E731
     for part in f.一般公共预算类构成:  # 五（二）: 类 amounts equal the 类 rows of 公开06表
-        r = next(r for r in f.附表.一般公共预算财政拨款支出决算表 if r.名称 == part.名称)
-        assert r.值[0] == part.金额 and text(part.金额) in md
+        r = next(r for r in f.附表.一般公共预算财政拨款支出 if r.名称 == part.名称)
+        assert r.值["合计"] == part.金额 and text(part.金额) in md
         assert cells.amount(part.金额).text in row(table(name, "一般公共预算财政拨款支出决算表"), r.编码)
     t1 = table(name, "收入支出决算总表")
     assert row(t1, "本年收入合计")[2] == cells.amount(f.本年收入合计).text
@@ -284,9 +288,9 @@ def test_any_items_give_tables_that_add_up_and_balance(items):
     }, context={"金额单位": "元"})
     f = compute(data)
     t = f.附表
-    for table_rows in (t.收入决算表, t.支出决算表, t.一般公共预算财政拨款支出决算表):
+    for table_rows in (t.收入, t.支出, t.一般公共预算财政拨款支出):
         _check_subtotals(table_rows)
-    assert t.支出决算表[0].值[0] == f.本年支出合计 == f.一般公共预算支出
+    assert t.支出[0].值["本年支出合计"] == f.本年支出合计 == f.一般公共预算支出
     assert f.收入总计 == f.支出总计 and f.年末结转和结余 == 0
-    assert sum(r.值[0] for r in t.收入支出决算总表) == f.本年支出合计
-    assert t.收入决算表[0].值[0] + sum(x.年初 for x in t.财政拨款) == f.财政拨款收支总计
+    assert sum(r.值["本年支出合计"] for r in t.支出 if r.级次 == "类") == f.本年支出合计
+    assert t.收入[0].值["本年收入合计"] + sum(x.年初 for x in t.财政拨款) == f.财政拨款收支总计

@@ -12,7 +12,8 @@ import pytest
 from examples import EXAMPLES, IDS, markdown
 from reportgen.errors import DataErrors
 from reportgen.kinds.final_accounts.model import FinalAccounts
-from reportgen.kinds.final_accounts.pipeline import build, read_data
+from reportgen.kinds.final_accounts import read as read_data
+from reportgen.run import build
 from reportgen.workbook.export import workbook_bytes, workbook_for
 from reportgen.workbook.layout import BASICS, TEXTS, layout_of
 from reportgen.writers.markdown import render_text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal, Mapping
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,3 +25,15 @@ class NumberStyle(BaseModel):
 
 
 DEFAULT_STYLE = NumberStyle()
+
+
+def effective_style(defaults: Mapping[str, Any], given: NumberStyle) -> NumberStyle:
+    """The data file's 样式 over its layout's defaults: only what the file states overrides.
+
+    >>> effective_style({"百分比小数位": 1}, NumberStyle()).percent_places
+    1
+    >>> effective_style({"百分比小数位": 1}, NumberStyle(百分比小数位=2)).percent_places
+    2
+    """
+    stated = given.model_dump(by_alias=True, include=given.model_fields_set)
+    return NumberStyle.model_validate({**defaults, **stated})

@@ -9,7 +9,8 @@ reads like the document it produces:
     +5 民生服务保障工作…         a numbered paragraph at level 5 ("（1）"); +3 gives "（一）"
     ::center 部门预算绩效评价报告  a centred, unindented paragraph (also ::right, ::plain)
     ::pagebreak  ::toc          a page break; the table of contents
-    ::block 7                   a table, figure or cover registered by the template (see templating)
+    ::block 7                   a table, figure or cover registered by the template (see templating),
+                                or the blocks of a document rendered on its own (a 绩效 annex)
     any other line              a body paragraph
 
 Figures are numbered 图1, 图2 … in reading order, unless a template gave one its own
@@ -25,20 +26,23 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Callable, Sequence
+from typing import Sequence
 
 from reportgen.document.nodes import Block, Document, Figure, Heading, PageBreak, Paragraph, TableOfContents
 from reportgen.errors import TemplateError
 from reportgen.phrasing.words import chinese_numeral
 
-#: How each level is numbered (Sichuan 决算 layout, GB/T 9704 heading sequence).
-LABELS: dict[int, Callable[[int], str]] = {
-    1: lambda n: f"第{chinese_numeral(n)}部分",
-    2: lambda n: f"{chinese_numeral(n)}、",
-    3: lambda n: f"（{chinese_numeral(n)}）",
-    4: lambda n: f"{n}.",
-    5: lambda n: f"（{n}）",
-}
+#: GB/T 9704's heading sequence; a layout may number its levels otherwise (see reportgen.layouts).
+GB_T_9704 = ("第{一}部分", "{一}、", "（{一}）", "{1}.", "（{1}）")
+
+
+def label(pattern: str, n: int) -> str:
+    """A heading number from its layout's pattern: "{一}" is a Chinese numeral, "{1}" a digit.
+
+    >>> label("第{一}部分", 3), label("（{1}）", 12)
+    ('第三部分', '（12）')
+    """
+    return pattern.replace("{一}", chinese_numeral(n)).replace("{1}", str(n))
 
 _HEADING = re.compile(r"^(#{1,5})\s+(.*?)(\s+\{-\})?$")
 _ITEM = re.compile(r"^\+([1-5])?\s+(.*)$")
@@ -46,14 +50,15 @@ _DIRECTIVE = re.compile(r"^::(\w+)(?:\s+(.*))?$")
 
 
 class _Counters:
-    def __init__(self) -> None:
+    def __init__(self, numbering: Sequence[str]) -> None:
+        self.numbering = numbering
         self.counts = [0] * 6
         self.figures = 0
 
     def next(self, level: int) -> str:
         self.counts[level] += 1
         self.restart_below(level)
-        return LABELS[level](self.counts[level])
+        return label(self.numbering[level - 1], self.counts[level])
 
     def restart_below(self, level: int) -> None:
         for deeper in range(level + 1, 6):
@@ -66,19 +71,24 @@ class _Counters:
         return dataclasses.replace(block, label=f"图{self.figures}")
 
 
-def read(text: str, blocks: Sequence[Block] = (), title: str = "") -> Document:
+def read(text: str, blocks: Sequence[Block | tuple[Block, ...]] = (), title: str = "",
+         numbering: Sequence[str] = GB_T_9704) -> Document:
     """Turn rendered markup into a Document; `blocks` are the objects `::block N` refers to."""
-    counters = _Counters()
+    counters = _Counters(numbering)
     out: list[Block] = []
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line:
             continue
-        out.append(_read_line(line, counters, blocks, lineno))
+        node = _read_line(line, counters, blocks, lineno)
+        if isinstance(node, tuple):
+            out.extend(counters.label_figure(b) for b in node)
+        else:
+            out.append(node)
     return Document(title=title, blocks=tuple(out))
 
 
-def _read_line(line: str, counters: _Counters, blocks: Sequence[Block], lineno: int) -> Block:
+def _read_line(line: str, counters: _Counters, blocks: Sequence, lineno: int) -> Block | tuple[Block, ...]:
     if m := _HEADING.match(line):
         level, text, unnumbered = len(m[1]), m[2].strip(), m[3]
         if unnumbered:
@@ -89,11 +99,12 @@ def _read_line(line: str, counters: _Counters, blocks: Sequence[Block], lineno: 
         level = int(m[1] or 4)
         return Paragraph(m[2].strip(), label=counters.next(level))
     if m := _DIRECTIVE.match(line):
-        return counters.label_figure(_directive(m[1], (m[2] or "").strip(), blocks, lineno))
+        node = _directive(m[1], (m[2] or "").strip(), blocks, lineno)
+        return node if isinstance(node, tuple) else counters.label_figure(node)
     return Paragraph(line)
 
 
-def _directive(name: str, arg: str, blocks: Sequence[Block], lineno: int) -> Block:
+def _directive(name: str, arg: str, blocks: Sequence, lineno: int) -> Block | tuple[Block, ...]:
     if name == "pagebreak":
         return PageBreak()
     if name == "toc":

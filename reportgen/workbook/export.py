@@ -37,7 +37,7 @@ FIELD_ROWS = 500  # rows with validation below a record sheet's last record
 def workbook_for(data_path: Path | None, output: Path) -> bytes:
     """The workbook for a 决算 data file (YAML or workbook), or an empty one, to be written at `output`."""
     from reportgen.errors import DataError
-    from reportgen.kinds.registry import kind_of
+    from reportgen.kinds import kind_of
     from reportgen.workbook import is_workbook
 
     if not is_workbook(output):
@@ -46,7 +46,7 @@ def workbook_for(data_path: Path | None, output: Path) -> bytes:
         return workbook_bytes(None)
     if kind_of(data_path) != "部门决算":
         raise DataError(f"工作簿只用于部门决算，这个文件是“{kind_of(data_path)}”", file=str(data_path), field="文档类型")
-    from reportgen.kinds.final_accounts.pipeline import read_data
+    from reportgen.kinds.final_accounts import read as read_data
 
     data, _ = read_data(data_path)
     return workbook_bytes(data, data_path.parent, output.parent)

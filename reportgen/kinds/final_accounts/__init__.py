@@ -1,0 +1,49 @@
+"""部门决算: the unit's final accounts, 第一部分 to 第五部分, in the layout its data file chooses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from reportgen.core.loader import load_model
+from reportgen.core.style import NumberStyle
+from reportgen.kinds.final_accounts.checks import check_final_accounts, check_subjects
+from reportgen.kinds.final_accounts.context import context, title
+from reportgen.kinds.final_accounts.facts import compute as compute_facts
+from reportgen.kinds.final_accounts.model import FinalAccounts
+from reportgen.kinds.kind import Computed, Kind
+
+
+def read(path: Path) -> tuple[FinalAccounts, dict]:
+    """A 决算 data file, YAML or Excel workbook, and the line (or "Sheet!C7" cell) of each field."""
+    from reportgen.workbook import is_workbook
+
+    if is_workbook(path):
+        from reportgen.workbook.import_ import load_workbook
+
+        return load_workbook(path)
+    return load_model(path, FinalAccounts)
+
+
+def compute(data: FinalAccounts, style: NumberStyle, path: Path) -> Computed:
+    """The 科目 checks, then the facts and every identity between them."""
+    findings = check_subjects(data)
+    if any(f.severity == "error" for f in findings):
+        return Computed(None, findings)
+    facts = compute_facts(data, style)
+    return Computed(facts, [*findings, *check_final_accounts(data, facts)])
+
+
+def _layout(data: FinalAccounts) -> tuple[str, tuple[str, ...]]:
+    return data.版式.地区, ("版式", "地区")
+
+
+def _stem(data: FinalAccounts) -> str:
+    return f"{data.单位.名称}-{data.单位.报告年度}决算"
+
+
+def _title(data: FinalAccounts, facts: Any) -> str:
+    return title(data)
+
+
+KINDS = {"部门决算": Kind("部门决算", "决算", read, _layout, compute, context, _title, _stem)}

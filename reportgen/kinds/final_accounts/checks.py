@@ -11,7 +11,8 @@ from typing import Iterator, Literal, Sequence
 
 from reportgen.core.findings import Finding
 from reportgen.core.catalogue import Catalogue, builtin_catalogue
-from reportgen.kinds.final_accounts.economic import PERSONNEL_CLASSES, code_of, economic_catalogue, uncoded
+from reportgen.core.catalogue import economic_catalogue
+from reportgen.kinds.final_accounts.economic import PERSONNEL_CLASSES, code_of, uncoded
 from reportgen.kinds.final_accounts.facts import FinalAccountsFacts
 from reportgen.kinds.final_accounts.ledger import FUNDS, NON_FISCAL_INCOME, SPENDING, compute_ledger, split
 from reportgen.kinds.final_accounts.model import FinalAccounts, SubjectSpending
@@ -24,7 +25,7 @@ def check_subjects(data: FinalAccounts, catalogue: Catalogue | None = None) -> l
 
     Run before the facts are computed, which need every code to have a name.
     """
-    cat = (catalogue or builtin_catalogue()).with_names(data.科目名称)
+    cat = (catalogue or builtin_catalogue(data.单位.报告年度)).with_names(data.科目名称)
     return [*_subjects(data, cat), *_non_fiscal_subjects(data, cat), *_economic_codes(data)]
 
 
@@ -113,7 +114,7 @@ def _non_fiscal_subjects(d: FinalAccounts, cat: Catalogue) -> Iterator[Finding]:
 
 def _economic_codes(d: FinalAccounts) -> Iterator[Finding]:
     """经济分类 amounts need a known 款 (or their own 科目名称); 人员经费 is 301/303 only."""
-    cat = economic_catalogue()
+    cat = economic_catalogue(d.单位.报告年度)
     b = d.一般公共预算财政拨款基本支出
     groups = [(("一般公共预算财政拨款基本支出", g, "经济分类" if getattr(b, g).经济分类 else "明细"), g,
                getattr(b, g).economic) for g in ("人员经费", "公用经费")]
@@ -186,7 +187,7 @@ def _basic(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
 
 def _economic(d: FinalAccounts) -> Iterator[Finding]:
     """Amounts by 经济分类, where given, add up to the spending they break down."""
-    cat, ledger = economic_catalogue(), compute_ledger(d)
+    cat, ledger = economic_catalogue(d.单位.报告年度), compute_ledger(d)
     for group, x in uncoded(d, cat):
         yield Finding("warning", ("一般公共预算财政拨款基本支出" if group != "项目支出" else "一般公共预算财政拨款项目支出",),
                       f"{group}“{x.名称}”没有经济分类科目编码，公开表只计入合计：请写明科目编码")

@@ -4,27 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from typing import Iterator, Union
 
-import yaml
-
-from reportgen.core.catalogue import Catalogue
+from reportgen.core.catalogue import Catalogue, economic_catalogue
 from reportgen.kinds.final_accounts.classified import EconomicItem
 from reportgen.kinds.final_accounts.model import DetailItem, FinalAccounts
-from reportgen.resources import data_dir
 
 ZERO = Decimal(0)
 
 #: The 类 of 人员经费 (工资福利支出, 对个人和家庭的补助); the other 类 of 基本支出 are 公用经费.
 PERSONNEL_CLASSES = ("301", "303")
-
-
-@cache
-def economic_catalogue() -> Catalogue:
-    """The bundled catalogue, data/catalogue/经济分类科目.yaml (类 and 款 names)."""
-    raw = yaml.safe_load((data_dir() / "catalogue" / "经济分类科目.yaml").read_text(encoding="utf-8"))
-    return Catalogue({str(k): v for part in ("类", "款") for k, v in raw[part].items()}, {})
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Sequence
 
 from reportgen.core.catalogue import Catalogue, builtin_catalogue
-from reportgen.kinds.final_accounts.economic import economic_catalogue
+from reportgen.core.catalogue import economic_catalogue
 from reportgen.kinds.final_accounts.ledger import INCOME, SPENDING, Ledger, compute_ledger
 from reportgen.core.numbers import Change, Completion, change, completion, percent, shares
 from reportgen.kinds.final_accounts.table_facts import TablesFacts, compute_tables
@@ -97,14 +97,16 @@ class FinalAccountsFacts:
     附表: TablesFacts
 
 
-def compute(data: FinalAccounts, catalogue: Catalogue | None = None) -> FinalAccountsFacts:
-    """Derive every figure of the document from the data file's entries.
+def compute(data: FinalAccounts, style: NumberStyle | None = None, catalogue: Catalogue | None = None
+            ) -> FinalAccountsFacts:
+    """Derive every figure of the document from the data file's entries, rounded by `style`
+    (the data file's 样式 over its layout's defaults; the file's own when not given).
 
     The unit's income and spending come from the 科目 lists (the ledger), so 第二部分 and the
     公开表 of 第五部分 are added up from the same entries.
     """
-    s = data.样式
-    cat = (catalogue or builtin_catalogue()).with_names(data.科目名称)
+    s = style or data.样式
+    cat = (catalogue or builtin_catalogue(data.单位.报告年度)).with_names(data.科目名称)
     A, P = s.amount_places, s.percent_places
     cf = data.结转结余
     ledger = compute_ledger(data)
@@ -184,7 +186,7 @@ def compute(data: FinalAccounts, catalogue: Catalogue | None = None) -> FinalAcc
         车辆总数=sum(data.国有资产.车辆.values()),
         事前评估项目数=pe.事前评估项目数 if pe.事前评估项目数 is not None else len(pe.事前评估项目),
         名词解释科目=_terms(data, gpb_items, ledger, cat, A, P),
-        附表=compute_tables(data, ledger, cat, economic_catalogue()),
+        附表=compute_tables(data, ledger, cat, economic_catalogue(data.单位.报告年度)),
     )
 
 

@@ -220,8 +220,10 @@ class PerformanceManagement(Model):
 
 
 class Wording(Model):
-    """Wording variants seen between regions and years; each is a choice of words, not figures."""
+    """The layout and the wording variants seen between regions and years (words, not figures)."""
 
+    #: The region's layout: a folder of templates/zh_CN/决算/ (中央 tables-first, 四川, 重庆 …).
+    地区: str = "四川"
     年度写法: str = Field("年", pattern="^(年|年度)$")
     科目简称: bool = False  # 五(三) names without the trailing 支出 ("社会保障和就业（类）")
     写明预决算比较: bool = True  # 五(三) adds "决算数等于预算数" after 完成预算 X%

@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 from reportgen.core.numbers import ZERO, percent, quantize
 from reportgen.kinds.performance.basics_facts import BasicFacts, CommonIndicator, basic_facts, common_indicators
 from reportgen.kinds.performance.scoring import Adjustment, apply_override, budget_execution, grade, total
+from reportgen.core.style import NumberStyle
 from reportgen.kinds.performance.model import PerformanceEvaluation, Project, SelfEvaluation
 
 
@@ -101,13 +102,15 @@ class PerformanceFacts:
     一次性项目: ProjectTotals
 
 
-def compute(data: PerformanceEvaluation) -> PerformanceFacts:
-    """Derive every figure and score of the document from the data file's entries."""
-    P = data.样式.percent_places
+def compute(data: PerformanceEvaluation, style: NumberStyle | None = None) -> PerformanceFacts:
+    """Derive every figure and score of the document from the data file's entries, rounded by
+    `style` (the file's 样式 over its layout's defaults; the file's own when not given)."""
+    style = style or data.样式
+    P = style.percent_places
     dept = data.部门整体
     dept_scores = scores(dept, data, P) if dept else None
     projects = tuple(project_facts(p, data, P) for p in data.项目)
-    basics = basic_facts(data.基础数据表, data.样式) if data.基础数据表 else None
+    basics = basic_facts(data.基础数据表, style) if data.基础数据表 else None
     budget = (dept.资金.全年预算数, dept.资金.全年执行数) if dept else None
     return PerformanceFacts(
         本年=data.单位.报告年度,

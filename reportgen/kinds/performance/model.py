@@ -168,8 +168,8 @@ class PerformanceEvaluation(Model):
     文档类型: Literal["部门整体绩效评价", "项目绩效自评"]
     金额单位: Unit = "万元"
     样式: NumberStyle = NumberStyle()
-    #: Which region's forms: 湖南 (seeds 003, 004), 安徽 (seed 002), 四川 (seed 000).
-    表式: Literal["湖南", "安徽", "四川"] = "湖南"
+    #: Which form layout (templates/zh_CN/绩效/<表式>/): 湖南 (seeds 003, 004), 安徽 (seed 002), 四川 (seed 000).
+    表式: str = "湖南"
     评分规则: ScoringRules = ScoringRules()
     单位: UnitInfo
     附件编号: str = ""  # "附件1", printed above the title of a standalone document

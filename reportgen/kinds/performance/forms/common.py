@@ -7,7 +7,7 @@ columns under it. 一级 and 二级 cells span their rows (Cell.rowspan), as on 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Callable, Optional, Sequence
+from typing import Callable, Mapping, Optional, Sequence
 
 from reportgen.document.nodes import Cell, Row, Table
 from reportgen.kinds.performance.facts import Scores
@@ -17,17 +17,6 @@ from reportgen.phrasing.numbers import format_amount, format_percent
 from reportgen.phrasing.references import score
 from reportgen.core.style import NumberStyle
 
-#: Column and row labels that differ between the 湖南 (seed 004) and 安徽 (seed 002) forms.
-LABELS = {
-    "湖南": {"部门": "县级预算部门、单位名称", "项目": "项目支出名称", "部门资金": "年度预算申请（万元）",
-             "项目资金": "项目资金（万元）", "全年预算数": "全年预算数", "全年执行数": "全年执行数",
-             "执行率": "执行率", "得分": "自评得分", "总额": "年度资金总额", "其中": "其中：",
-             "目标": "年度总体目标", "指标": "绩效指标", "指标值": "年度指标值"},
-    "安徽": {"部门": "部门名称", "项目": "项目名称", "部门资金": "年度资金（万元）", "项目资金": "项目资金（万元）",
-             "全年预算数": "全年预算数（A）", "全年执行数": "全年执行数（B）", "执行率": "执行率（B/A）",
-             "得分": "得分", "总额": "年度资金总额：", "其中": "其中：", "目标": "年度总体目标完成情况",
-             "指标": "年度绩效指标完成情况", "指标值": "年度指标值"},
-}
 WIDTHS = (2, 3, 3, 4, 4, 4, 2, 3, 4)
 
 
@@ -135,10 +124,10 @@ def form_table(title: str, rows: list[Row], notes: Sequence[str], unit_left: str
                  widths=WIDTHS, unit_left=unit_left)
 
 
-def department_form(title: str, unit: str, form, s: Scores, layout: str, style: NumberStyle,
+def department_form(title: str, unit: str, form, s: Scores, labels: Mapping[str, str], style: NumberStyle,
                     notes: Sequence[str]) -> Table:
     """部门整体支出绩效自评表 (seed 004): funds split by source and by nature, goals, indicators."""
-    L = LABELS[layout]
+    L = labels
     f: Funds = form.资金
     income, spending = list(f.按收入性质.items()), list(f.按支出性质.items())
     pairs = max(len(income), len(spending))
@@ -161,10 +150,10 @@ def _split_cell(items: list, i: int, style: NumberStyle) -> Cell:
     return c(f"{'其中：' if i == 0 else ''}{name}：{money(value, style)}", colspan=4, align="left")
 
 
-def project_form(title: str, p, s: Scores, layout: str, style: NumberStyle, notes: Sequence[str],
+def project_form(title: str, p, s: Scores, labels: Mapping[str, str], style: NumberStyle, notes: Sequence[str],
                  unit_left: str = "") -> Table:
     """项目支出绩效自评表 (seeds 002, 004): funds with their 其中 rows, goals, indicators."""
-    L = LABELS[layout]
+    L = labels
     f: Funds = p.资金
     rows: list[Row] = [(c(L["项目"], colspan=3), c(p.名称, colspan=6)),
                        (c("主管部门", colspan=3), c(p.主管部门, colspan=2), c("实施单位", colspan=2),

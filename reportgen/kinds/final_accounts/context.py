@@ -1,0 +1,96 @@
+"""What the 决算 templates see: one typed context, filled in one place (MkDocs' idea)."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from reportgen.core.catalogue import builtin_catalogue
+from reportgen.core.named import Named
+from reportgen.core.style import NumberStyle
+from reportgen.document.nodes import Block, Cover, Figure, Table
+from reportgen.errors import TemplateError
+from reportgen.kinds.final_accounts.facts import FinalAccountsFacts
+from reportgen.kinds.final_accounts.figures import for_templates as figures_for_templates
+from reportgen.kinds.final_accounts.model import FinalAccounts, Wording
+from reportgen.kinds.final_accounts.named import final_accounts_figures
+from reportgen.kinds.final_accounts.tables import table_maker
+from reportgen.kinds.performance.annex import annex_blocks
+from reportgen.layouts import Layout
+
+
+@dataclass(frozen=True)
+class AnnexEntry:
+    """One 附件 of 第四部分: its number, title, and the blocks of the 绩效 reports it prints."""
+
+    编号: str
+    标题: str | None
+    正文: tuple[Block, ...] | None  # None: a title only
+
+
+@dataclass(frozen=True)
+class Context:
+    """The 决算 template context.
+
+    `data` is the data file as entered, `f` the facts, `style` the number style in force (the
+    file's 样式 over the layout's defaults); `版式` the wording choices and `年` their 年/年度;
+    `图` builds the charts a template places (`{{ block(图.收入结构("收入决算结构图")) }}`),
+    `附表` the 公开表 (`{{ block(附表("收入决算表", …)) }}`); `引用` the figures free text may
+    quote in braces; `科目解释` a 科目's standard 名词解释; `附件` the 绩效 reports of 第四部分.
+    """
+
+    data: FinalAccounts
+    f: FinalAccountsFacts
+    style: NumberStyle
+    版式: Wording
+    年: str
+    cover: Cover
+    图: Mapping[str, Callable[..., Figure]]
+    附表: Callable[..., Table]
+    引用: Mapping[str, Named]
+    科目解释: Callable[[str], str]
+    附件: tuple[AnnexEntry, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+
+
+def title(data: FinalAccounts, facts: Any = None) -> str:
+    """The document's title: the cover's, or "{报告年度}年度{名称}部门决算"."""
+    unit = data.单位
+    return unit.封面标题 or f"{unit.报告年度}年度{unit.名称}{data.版式.称谓}决算"
+
+
+def context(data: FinalAccounts, facts: FinalAccountsFacts, style: NumberStyle, layout: Layout,
+            path: Path) -> dict[str, Any]:
+    """The template context of a checked 决算 data file."""
+    catalogue = builtin_catalogue()
+
+    def explanation(code: str) -> str:
+        if code not in catalogue.explanations:
+            raise TemplateError(f"科目 {code} 没有标准的名词解释：请在数据文件“名词解释”下写明（键为科目编码）")
+        return catalogue.explanations[code]
+
+    return Context(
+        data=data,
+        f=facts,
+        style=style,
+        版式=data.版式,
+        年=data.版式.年度写法,
+        cover=Cover(title(data)),
+        图=figures_for_templates(facts, style),
+        附表=table_maker(facts, style, layout, data.版式.附表零值留空),
+        引用=final_accounts_figures(facts),
+        科目解释=explanation,
+        附件=tuple(_annexes(data, path)),
+    ).as_dict()
+
+
+def _annexes(data: FinalAccounts, path: Path) -> list[AnnexEntry]:
+    out = []
+    for n, entry in enumerate(data.附件, 1):
+        blocks = annex_blocks((path.parent / entry.文件).resolve(), entry.内容) if entry.文件 else None
+        out.append(AnnexEntry(f"附件{n}", entry.标题, blocks))
+    return out
