@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from reportgen.document.grid import texts
 from reportgen.document.nodes import (
     Block, Cover, Document, Figure, Heading, PageBreak, Paragraph, Row, Table, TableOfContents,
 )
@@ -74,7 +75,7 @@ def _table(b: Table, _: Document) -> str:
         lines += ["", meta]
     header = flatten_header(b.header, b.n_cols) if b.header else [""] * b.n_cols
     lines += ["", _row(header), "|" + "|".join(_rule(c) for c in _aligns(b)) + "|"]
-    lines += [_row(cells) for cells in place(b.body, b.n_cols)]
+    lines += [_row(cells) for cells in texts(b.body, b.n_cols)]
     lines += ["", *b.notes] if b.notes else []
     return "\n".join(lines)
 
@@ -103,30 +104,6 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
 
 
-def place(rows: tuple[Row, ...], n_cols: int, fill: bool = False) -> list[list[str]]:
-    """The text in each grid position: a spanning cell's text in its first position and, unless
-    `fill`, "" in the positions it covers (a cell starts after those a rowspan still covers).
-
-    >>> from reportgen.document.nodes import Cell
-    >>> place(((Cell("产出", rowspan=2), Cell("数量"), Cell("10")), (Cell("质量"), Cell("5"))), 3)
-    [['产出', '数量', '10'], ['', '质量', '5']]
-    """
-    grid = [[""] * n_cols for _ in rows]
-    taken = [[False] * n_cols for _ in rows]
-    for r, row in enumerate(rows):
-        c = 0
-        for cell in row:
-            while c < n_cols and taken[r][c]:
-                c += 1
-            for dr in range(min(cell.rowspan, len(rows) - r)):
-                for dc in range(min(cell.colspan, n_cols - c)):
-                    taken[r + dr][c + dc] = True
-                    if fill or (dr, dc) == (0, 0):
-                        grid[r + dr][c + dc] = cell.text
-            c += cell.colspan
-    return grid
-
-
 def flatten_header(rows: tuple[Row, ...], n_cols: int) -> list[str]:
     """One label per column: the texts of the header cells above it, joined by "·".
 
@@ -135,7 +112,7 @@ def flatten_header(rows: tuple[Row, ...], n_cols: int) -> list[str]:
     ...                 (Cell("基本支出"), Cell("项目支出"))), 3)
     ['项目', '本年支出·基本支出', '本年支出·项目支出']
     """
-    grid = place(rows, n_cols, fill=True)
+    grid = texts(rows, n_cols, fill=True)
     labels = []
     for col in range(n_cols):
         parts: list[str] = []

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from reportgen.document.grid import Slot, walk
 from reportgen.document.nodes import Row
 from reportgen.writers.docx.page import LANDSCAPE, PORTRAIT
 from reportgen.writers.docx.styles import PARAGRAPH_STYLES, Style
@@ -155,21 +156,29 @@ class Pager:
     def row_heights(rows: Sequence[Row], widths: Sequence[float]) -> list[float]:
         """Each row's height in points: its tallest cell's lines, at least the 7 mm minimum.
 
-        A cell counts in the row it starts in. Most cells hold a short amount or name, so
-        the exact width is measured only for text that might not fit on one line.
+        Cells are placed by the shared grid walk, so a cell beside a rowspan is measured in its
+        own column; a cell spanning several rows only adds height to its last row if those
+        rows together are too short for it. Most cells hold a short amount or name, so the
+        exact width is measured only for text that might not fit on one line.
         """
-        size = metrics("TableText").size
-        line = size * SINGLE
-        heights = []
-        for row in rows:
-            lines, col = 1, 0
-            for cell in row:
-                width = widths[col] if cell.colspan == 1 else sum(widths[col:col + cell.colspan])
-                col += cell.colspan
-                text = cell.text
-                if len(text) * size > width and not (
-                    text.isascii() and len(text) * 0.6 * size <= width
-                ):
-                    lines = max(lines, line_count(text, size, width))
-            heights.append(max(ROW_MIN, lines * line + 2))
+        line = metrics("TableText").size * SINGLE
+        slots = walk(rows, len(widths))
+        heights = [max([ROW_MIN] + [_cell_lines(s, widths) * line + 2 for s in row
+                                    if not s.continued and s.cell.rowspan == 1]) for row in slots]
+        for r, row in enumerate(slots):
+            for s in row:
+                if not s.continued and s.cell.rowspan > 1:
+                    last = min(r + s.cell.rowspan, len(heights)) - 1
+                    need = _cell_lines(s, widths) * line + 2 - sum(heights[r:last + 1])
+                    if need > 0:
+                        heights[last] += need
         return heights
+
+
+def _cell_lines(s: Slot, widths: Sequence[float]) -> int:
+    size = metrics("TableText").size
+    width = sum(widths[s.col:s.col + s.span])
+    text = s.cell.text
+    if len(text) * size > width and not (text.isascii() and len(text) * 0.6 * size <= width):
+        return line_count(text, size, width)
+    return 1

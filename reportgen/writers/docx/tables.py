@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from reportgen.document.grid import walk
 from reportgen.document.nodes import Cell, Row, Table
 from reportgen.errors import WriterError
 from reportgen.writers.docx._ooxml import BOLD, NEEDS_CARE, ppr, run
@@ -24,7 +25,6 @@ _CELL_OPEN = {
 }
 
 
-_EMPTY = Cell("")
 # Rows at least 7 mm high, never split across pages; header rows repeat on every page.
 _BODY_TR = '<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="397"/></w:trPr>'
 _HEADER_TR = '<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="397"/><w:tblHeader/></w:trPr>'
@@ -83,42 +83,22 @@ def table_xml(table: Table, widths: list[int]) -> str:
 
 
 def _rows(table: Table, rows: Sequence[Row], widths: list[int]) -> str:
-    """Rows list only the cells that start in them; positions covered by a cell from a row
-    above get a vMerge continuation cell, which WordprocessingML needs in every row."""
-    n_cols = len(widths)
+    """Each grid row as w:tr; positions a cell from a row above still covers get a vMerge
+    continuation cell, which WordprocessingML needs in every row."""
     plain = [_tc_open(w) for w in widths]  # the common cell: one column, no merge
-    covered: dict[int, tuple[int, int]] = {}  # grid column -> (rows still covered, colspan)
     out = []
-    for r, row in enumerate(rows):
+    for r, slots in enumerate(walk(rows, len(widths), table.title)):
         out.append(_HEADER_TR if r < len(table.header) else _BODY_TR)
-        cells = iter(row)
-        col = 0
-        while col < n_cols:
-            if covered and col in covered:
-                left, span = covered.pop(col)
-                if left > 1:
-                    covered[col] = (left - 1, span)
-                out.append(_tc_open(sum(widths[col:col + span]), span, "<w:vMerge/>"))
-                out.append("<w:p/></w:tc>")
-                col += span
+        for s in slots:
+            width = sum(widths[s.col:s.col + s.span])
+            if s.continued:
+                out.append(_tc_open(width, s.span, "<w:vMerge/>") + "<w:p/></w:tc>")
                 continue
-            cell = next(cells, None) or _EMPTY  # a short row is padded with empty cells
-            span = cell.colspan
-            if span == 1 and cell.rowspan == 1:
-                out.append(plain[col])
+            if s.span == 1 and s.cell.rowspan == 1:
+                out.append(plain[s.col])
             else:
-                if col + span > n_cols or any(c in covered for c in range(col, col + span)):
-                    raise WriterError(
-                        f"表“{table.title}”第 {r + 1} 行的单元格“{cell.text}”超出了表格的列")
-                merge = ""
-                if cell.rowspan > 1:
-                    covered[col] = (cell.rowspan - 1, span)
-                    merge = '<w:vMerge w:val="restart"/>'
-                out.append(_tc_open(sum(widths[col:col + span]), span, merge))
-            out.append(_cell_content(cell))
-            col += span
-        if next(cells, None) is not None:
-            raise WriterError(f"表“{table.title}”第 {r + 1} 行的单元格多于 {n_cols} 列")
+                out.append(_tc_open(width, s.span, '<w:vMerge w:val="restart"/>' if s.cell.rowspan > 1 else ""))
+            out.append(_cell_content(s.cell))
         out.append("</w:tr>")
     return "".join(out)
 
