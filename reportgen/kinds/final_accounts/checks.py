@@ -9,13 +9,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator, Literal, Sequence
 
+from reportgen.core.catalogue import Catalogue, builtin_catalogue, economic_catalogue
 from reportgen.core.findings import Finding
-from reportgen.core.catalogue import Catalogue, builtin_catalogue
-from reportgen.core.catalogue import economic_catalogue
 from reportgen.kinds.final_accounts.economic import PERSONNEL_CLASSES, code_of, uncoded
 from reportgen.kinds.final_accounts.facts import FinalAccountsFacts
 from reportgen.kinds.final_accounts.ledger import FUNDS, NON_FISCAL_INCOME, SPENDING, compute_ledger, split
 from reportgen.kinds.final_accounts.model import FinalAccounts, SubjectSpending
+from reportgen.kinds.final_accounts.named import final_accounts_figures
+from reportgen.phrasing.references import names
 
 ZERO = Decimal(0)
 
@@ -241,8 +242,6 @@ def _reasons(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
 
 def _references(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
     """A figure quoted by name in free text ("{2083001}") must exist, or the sentence cannot print."""
-    from reportgen.kinds.final_accounts.named import final_accounts_figures
-    from reportgen.phrasing.references import names
 
     known = final_accounts_figures(f)
     for path, text in _texts(d.model_dump(by_alias=True), ()):
