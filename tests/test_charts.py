@@ -150,9 +150,9 @@ def test_an_empty_chart_prints_its_fallback_sentence_and_draws_no_image():
 
 
 def test_a_template_chooses_the_fallback_wording(tmp_path):
-    override = tmp_path / "第二部分" / "七_三公经费.md.j2"
+    override = tmp_path / "情况说明" / "三公经费.md.j2"
     override.parent.mkdir(parents=True)
-    override.write_text('{% extends "builtin/第二部分/七_三公经费.md.j2" %}\n'
+    override.write_text('{% extends "builtin/情况说明/三公经费.md.j2" %}\n'
                         '{% block 结构图 %}{{ block(图.三公结构("“三公”经费财政拨款支出结构图", '
                         '无图时="本年度未发生“三公”经费支出，无结构图。")) }}\n{% endblock %}\n',
                         encoding="utf-8")

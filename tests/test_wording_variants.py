@@ -69,8 +69,8 @@ def test_a_region_replaces_the_standard_terms_and_keeps_the_科目_entries(tmp_p
     # 梧州's list of standard terms, as a region's override of the two blocks.
     folder = tmp_path / "梧州-名词"
     folder.mkdir(parents=True)
-    (folder / "第三部分_名词解释.md.j2").write_text(
-        '{% extends "builtin/第三部分_名词解释.md.j2" %}\n'
+    (folder / "名词解释.md.j2").write_text(
+        '{% extends "builtin/名词解释.md.j2" %}\n'
         "{% block 收入和结转名词 %}\n"
         '{{ term("一般公共预算拨款", "是指本级财政当年拨付的预算资金。") }}\n'
         '{{ term("上年结转", "指以前年度尚未完成、结转到本年按有关规定继续使用的资金。") }}\n'

@@ -57,6 +57,15 @@ class Layout:
         """The tables the document prints, in order: {表, 标题?, 编号?, 空表?}."""
         return tuple(self.description.get("附表", ()))
 
+    @property
+    def options(self) -> Mapping[str, Any]:
+        """The layout's switches (版式.yaml 选项), e.g. 图表: charts in the 情况说明."""
+        return self.description.get("选项", {})
+
+    def sections(self, part: str) -> tuple[str, ...]:
+        """The sections of a part in print order (版式.yaml 章节), each a template of the part's folder."""
+        return tuple(self.description.get("章节", {}).get(part, ()))
+
     def option(self, key: str, default: Any = None) -> Any:
         """Any other entry of the description (e.g. a 绩效 layout's 自评表 forms and 标签)."""
         return self.description.get(key, default)

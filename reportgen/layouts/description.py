@@ -23,6 +23,7 @@ KEYS: dict[str, tuple[type, str]] = {
     "说明": (str, "replace"),
     "继承": (str, "replace"),
     "部分": (list, "replace"),
+    "章节": (dict, "update"),
     "标题编号": (list, "replace"),
     "样式": (dict, "update"),
     "表": (dict, "update"),
