@@ -85,7 +85,7 @@ def build(path: Path, overrides: Sequence[Path] = ()) -> Built:
     kind, data, facts = checked.kind, checked.data, checked.facts
     context = kind.context(data, facts, checked.style, checked.layout, path)
     folders = [*overrides, *template_dirs(path, getattr(data, "模板目录", ()))]
-    document = render(checked.layout, context, folders, title=kind.title(data, facts))
+    document = render(checked.layout, context, folders, title=kind.title(data, facts, checked.layout))
     return Built(path, kind.stem(data), data, facts, checked.findings, document, checked.layout)
 
 

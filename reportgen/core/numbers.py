@@ -123,20 +123,28 @@ class Change:
         return None if self.rate is None else abs(self.rate)
 
 
-def change(current: Decimal, previous: Decimal, amount_places: int, percent_places: int) -> Change:
+def change(current: Decimal, previous: Decimal, amount_places: int, percent_places: int,
+           zero_base_rate: bool = False) -> Change:
     """Compare two exact amounts; the direction is that of the rounded change.
+
+    From a zero base there is no growth rate, unless `zero_base_rate` asks for the "100%" some
+    regions print (the whole amount is new).
 
     >>> c = change(Decimal("568.27"), Decimal("102.7349"), 2, 2)
     >>> c.delta, c.rate, c.direction
     (Decimal('465.54'), Decimal('453.14'), 'up')
     >>> change(Decimal("5.001"), Decimal("5"), 2, 2).direction
     'flat'
+    >>> change(Decimal("2.59"), Decimal("0"), 2, 2).rate, change(Decimal("2.59"), Decimal("0"), 2, 2, True).rate
+    (None, Decimal('100.00'))
     """
     delta = quantize(current - previous, amount_places)
     rate = percent(current - previous, previous, percent_places)
     direction: Direction = "up" if delta > 0 else "down" if delta < 0 else "flat"
     if direction == "flat" and rate is not None:
         rate = quantize(ZERO, percent_places)
+    if rate is None and zero_base_rate and direction != "flat":
+        rate = quantize(HUNDRED if direction == "up" else -HUNDRED, percent_places)
     return Change(current, previous, delta, rate, direction)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal, Mapping
+from typing import Any, Literal, Mapping, Optional
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -22,6 +22,18 @@ class NumberStyle(BaseModel):
     grouping: bool = Field(False, alias="千分位")
     share_policy: SharePolicy = Field("最大余数", alias="占比口径")
     zero_budget: Literal["0%", "无法计算"] = Field("0%", alias="零预算完成率")
+    #: Percentages trim trailing zeros as amounts do unless set apart ("293.8万元" beside "64.70%").
+    percent_trim: Optional[bool] = Field(None, alias="百分比去除末尾零")
+    #: A whole percentage keeps its decimals ("100.00%", 重庆) or not ("100%", the seeds).
+    whole_percent_decimals: bool = Field(False, alias="整数百分比保留小数")
+    #: A zero percentage keeps its decimals ("0.00%"); by default as other whole percentages.
+    zero_percent_decimals: Optional[bool] = Field(None, alias="零百分比保留小数")
+    #: From a zero base: no rate at all (the rule of §2), or "增长100%" as some regions print it.
+    zero_base_growth: Literal["不写", "100%"] = Field("不写", alias="零基数增长率")
+
+    @property
+    def trims_percent(self) -> bool:
+        return self.trim_zeros if self.percent_trim is None else self.percent_trim
 
 
 DEFAULT_STYLE = NumberStyle()

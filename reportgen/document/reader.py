@@ -9,6 +9,9 @@ reads like the document it produces:
     +5 民生服务保障工作…         a numbered paragraph at level 5 ("（1）"); +3 gives "（一）"
     ::center 部门预算绩效评价报告  a centred, unindented paragraph (also ::right, ::plain)
     ::pagebreak  ::toc          a page break; the table of contents
+    ::shift +1   ::shift -1     the headings and numbered paragraphs that follow sit one level
+                                deeper (or back): a section written as "## …" can be placed as
+                                a sub-section of another layout's part
     ::block 7                   a table, figure or cover registered by the template (see templating),
                                 or the blocks of a document rendered on its own (a 绩效 annex)
     any other line              a body paragraph
@@ -54,6 +57,13 @@ class _Counters:
         self.numbering = numbering
         self.counts = [0] * 6
         self.figures = 0
+        self.shift = 0
+
+    def level(self, written: int, lineno: int) -> int:
+        level = written + self.shift
+        if not 1 <= level <= 5:
+            raise TemplateError(f"模板输出第 {lineno} 行：标题或编号段落的层级 {level} 超出 1–5")
+        return level
 
     def next(self, level: int) -> str:
         self.counts[level] += 1
@@ -90,15 +100,18 @@ def read(text: str, blocks: Sequence[Block | tuple[Block, ...]] = (), title: str
 
 def _read_line(line: str, counters: _Counters, blocks: Sequence, lineno: int) -> Block | tuple[Block, ...]:
     if m := _HEADING.match(line):
-        level, text, unnumbered = len(m[1]), m[2].strip(), m[3]
+        level, text, unnumbered = counters.level(len(m[1]), lineno), m[2].strip(), m[3]
         if unnumbered:
             counters.restart_below(level)
             return Heading(level, text)
         return Heading(level, text, counters.next(level))
     if m := _ITEM.match(line):
-        level = int(m[1] or 4)
+        level = counters.level(int(m[1] or 4), lineno)
         return Paragraph(m[2].strip(), label=counters.next(level))
     if m := _DIRECTIVE.match(line):
+        if m[1] == "shift" and (m[2] or "").strip() in ("+1", "-1"):
+            counters.shift += int(m[2].strip())
+            return ()
         node = _directive(m[1], (m[2] or "").strip(), blocks, lineno)
         return node if isinstance(node, tuple) else counters.label_figure(node)
     return Paragraph(line)

@@ -31,7 +31,7 @@ class Kind:
     - `layout_name(data)` → (name, field): the layout the data file chooses, and the field that says so;
     - `compute(data, style, path)` → Computed: every check, and the facts when they can be had;
     - `context(data, facts, style, layout, path)` → the template context (the kind's typed context);
-    - `title(data, facts)` and `stem(data)`: the document's title and its output file name.
+    - `title(data, facts, layout)` and `stem(data)`: the document's title and its output file name.
     """
 
     name: str
@@ -40,5 +40,5 @@ class Kind:
     layout_name: Callable[[Any], tuple[str, tuple[str, ...]]]
     compute: Callable[[Any, NumberStyle, Path], Computed]
     context: Callable[[Any, Any, NumberStyle, Layout, Path], dict[str, Any]]
-    title: Callable[[Any, Any], str]
+    title: Callable[[Any, Any, Layout], str]
     stem: Callable[[Any], str]

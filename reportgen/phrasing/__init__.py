@@ -39,6 +39,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "中文序号": words.chinese_numeral,
     "占比列表": _styled(lists.share_list),
     "明细列表": _styled(lists.item_list),
+    "列出": lists.listed,
     "科目全称": lists.subject_name,
     "句": lists.sentence,
     "填数": _styled(references.fill),

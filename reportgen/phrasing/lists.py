@@ -21,6 +21,19 @@ def share_list(parts: Sequence[Any], style: NumberStyle = DEFAULT_STYLE, suffix:
     )
 
 
+def listed(parts: Sequence[Any], *always: str) -> list[Any]:
+    """The parts a sentence lists: those named in `always` (even at zero) and any other non-zero
+    part, in their own order (重庆 lists 财政拨款收入、事业收入、经营收入、其他收入 always).
+
+    >>> from decimal import Decimal as D
+    >>> from reportgen.kinds.final_accounts.facts import Part
+    >>> parts = [Part("财政拨款收入", D(5), D(100)), Part("上级补助收入", D(0), D(0)), Part("经营收入", D(0), D(0))]
+    >>> [p.名称 for p in listed(parts, "财政拨款收入", "经营收入")]
+    ['财政拨款收入', '经营收入']
+    """
+    return [p for p in parts if p.名称 in always or p.金额 != 0]
+
+
 def item_list(items: Sequence[Any], style: NumberStyle = DEFAULT_STYLE) -> str:
     """明细 names, with their amounts when given, joined by "、"; names alone end in "等".
 

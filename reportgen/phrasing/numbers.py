@@ -55,13 +55,22 @@ def format_amount(value: Decimal, style: NumberStyle = DEFAULT_STYLE) -> str:
 
 
 def format_percent(value: Decimal, style: NumberStyle = DEFAULT_STYLE) -> str:
-    """A percentage (already ×100) with its sign; whole values print without decimals.
+    """A percentage (already ×100) with its sign; whole values print without decimals unless the
+    style keeps them (整数百分比保留小数, 零百分比保留小数).
 
     >>> format_percent(Decimal("97.2")), format_percent(Decimal("100.00")), format_percent(Decimal("0"))
     ('97.20%', '100%', '0%')
     >>> format_percent(Decimal("64.70"), NumberStyle(百分比小数位=1, 去除末尾零=True))
     '64.7%'
+    >>> s = NumberStyle(整数百分比保留小数=True, 零百分比保留小数=False)
+    >>> format_percent(Decimal("100"), s), format_percent(Decimal("0"), s), format_percent(Decimal("64.7"), s)
+    ('100.00%', '0%', '64.70%')
+    >>> format_percent(Decimal("64.70"), NumberStyle(去除末尾零=True, 百分比去除末尾零=False))
+    '64.70%'
     """
     value = quantize(_require_decimal(value), style.percent_places)
-    places = 0 if value == value.to_integral_value() else style.percent_places
-    return _format(value, places, style.trim_zeros, False) + "%"
+    if value == 0:
+        keep = style.whole_percent_decimals if style.zero_percent_decimals is None else style.zero_percent_decimals
+    else:
+        keep = value != value.to_integral_value() or style.whole_percent_decimals
+    return _format(value, style.percent_places if keep else 0, style.trims_percent, False) + "%"

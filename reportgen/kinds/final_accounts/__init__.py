@@ -12,6 +12,7 @@ from reportgen.kinds.final_accounts.context import context, title
 from reportgen.kinds.final_accounts.facts import compute as compute_facts
 from reportgen.kinds.final_accounts.model import FinalAccounts
 from reportgen.kinds.kind import Computed, Kind
+from reportgen.layouts import Layout
 
 
 def read(path: Path) -> tuple[FinalAccounts, dict]:
@@ -42,8 +43,8 @@ def _stem(data: FinalAccounts) -> str:
     return f"{data.单位.名称}-{data.单位.报告年度}决算"
 
 
-def _title(data: FinalAccounts, facts: Any) -> str:
-    return title(data)
+def _title(data: FinalAccounts, facts: Any, layout: Layout) -> str:
+    return title(data, layout)
 
 
 KINDS = {"部门决算": Kind("部门决算", "决算", read, _layout, compute, context, _title, _stem)}

@@ -232,7 +232,8 @@ def _reasons(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
         (("变动原因", "财政拨款收支总计"), f.财政拨款收支总计变动.direction != "flat", d.变动原因.财政拨款收支总计),
         (("变动原因", "一般公共预算财政拨款支出"), f.一般公共预算支出变动.direction != "flat",
          d.变动原因.一般公共预算财政拨款支出),
-        (("机关运行经费", "原因"), f.机关运行经费变动.direction != "flat", d.机关运行经费.原因),
+        (("机关运行经费", "原因"), f.机关运行经费变动 is not None and f.机关运行经费变动.direction != "flat",
+         d.机关运行经费.原因 if d.机关运行经费 else ""),
         (("三公经费", "预决算差异原因"), f.三公完成.comparison != "equal", d.三公经费.预决算差异原因),
     ]
     for field, changed, reason in wanted:

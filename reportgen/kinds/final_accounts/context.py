@@ -57,10 +57,12 @@ class Context:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
-def title(data: FinalAccounts, facts: Any = None) -> str:
-    """The document's title: the cover's, or "{报告年度}年度{名称}部门决算"."""
+def title(data: FinalAccounts, layout: Layout) -> str:
+    """The document's title: the cover's, else the layout's pattern (选项.标题: {名称}, {年},
+    {称谓}), else "{报告年度}年度{名称}部门决算"."""
     unit = data.单位
-    return unit.封面标题 or f"{unit.报告年度}年度{unit.名称}{data.版式.称谓}决算"
+    pattern = layout.options.get("标题", "{年}年度{名称}{称谓}决算")
+    return unit.封面标题 or pattern.format(名称=unit.名称, 年=unit.报告年度, 称谓=data.版式.称谓)
 
 
 def context(data: FinalAccounts, facts: FinalAccountsFacts, style: NumberStyle, layout: Layout,
@@ -79,7 +81,7 @@ def context(data: FinalAccounts, facts: FinalAccountsFacts, style: NumberStyle, 
         style=style,
         版式=data.版式,
         年=data.版式.年度写法,
-        cover=Cover(title(data)),
+        cover=Cover(title(data, layout)),
         图=figures_for_templates(facts, style),
         附表=table_maker(facts, style, layout, data.版式.附表零值留空),
         引用=final_accounts_figures(facts),

@@ -13,7 +13,8 @@ from typing import Sequence
 from reportgen.core.catalogue import Catalogue, builtin_catalogue
 from reportgen.core.catalogue import economic_catalogue
 from reportgen.kinds.final_accounts.ledger import INCOME, SPENDING, Ledger, compute_ledger
-from reportgen.core.numbers import Change, Completion, change, completion, percent, shares
+from reportgen.core import numbers
+from reportgen.core.numbers import Change, Completion, completion, percent, shares
 from reportgen.kinds.final_accounts.table_facts import TablesFacts, compute_tables
 from reportgen.kinds.final_accounts.classified import NonFiscalItem
 from reportgen.kinds.final_accounts.model import FinalAccounts, SubjectSpending
@@ -58,6 +59,10 @@ class FinalAccountsFacts:
     支出总计: Decimal
     年末结转和结余: Decimal
     收支总计变动: Change
+    收入分类: tuple[Part, ...]  # 财政拨款收入 (the three funds together), then the other sources
+    本年收入合计变动: Change | None  # None: last year's figure not given
+    本年支出合计变动: Change | None
+    年末结转和结余变动: Change | None
     财政拨款收入: Decimal
     财政拨款支出: Decimal
     财政拨款收支总计: Decimal
@@ -87,7 +92,7 @@ class FinalAccountsFacts:
     公务用车保有量: int
     政府性基金支出: Decimal
     国有资本经营支出: Decimal
-    机关运行经费变动: Change
+    机关运行经费变动: Change | None  # None: the unit has none (a 事业单位)
     政府采购总额: Decimal
     中小企业占比: Decimal
     小微企业占比: Decimal
@@ -108,6 +113,14 @@ def compute(data: FinalAccounts, style: NumberStyle | None = None, catalogue: Ca
     s = style or data.样式
     cat = (catalogue or builtin_catalogue(data.单位.报告年度)).with_names(data.科目名称)
     A, P = s.amount_places, s.percent_places
+    zero_base = s.zero_base_growth == "100%"
+
+    def change(current: Decimal, previous: Decimal) -> Change:
+        return numbers.change(current, previous, A, P, zero_base)
+
+    def change_if(current: Decimal, previous: Decimal | None) -> Change | None:
+        return None if previous is None else change(current, previous)
+
     cf = data.结转结余
     ledger = compute_ledger(data)
 
@@ -135,6 +148,8 @@ def compute(data: FinalAccounts, style: NumberStyle | None = None, catalogue: Ca
     proc_total = proc.货物 + proc.工程 + proc.服务
     pe = data.预算绩效管理
     org = data.单位.机构设置
+    prior = data.上年决算
+    running = data.机关运行经费
 
     return FinalAccountsFacts(
         本年=data.单位.报告年度,
@@ -147,15 +162,19 @@ def compute(data: FinalAccounts, style: NumberStyle | None = None, catalogue: Ca
         收入总计=grand_in,
         支出总计=spend_total + cf.结余分配 + year_end,
         年末结转和结余=year_end,
-        收支总计变动=change(grand_in, data.上年决算.收支总计, A, P),
+        收支总计变动=change(grand_in, data.上年决算.收支总计),
+        收入分类=tuple(_share_parts([("财政拨款收入", fiscal_in), *((p.名称, p.金额) for p in income[3:])], s)),
+        本年收入合计变动=change_if(income_total, prior.本年收入合计),
+        本年支出合计变动=change_if(spend_total, prior.本年支出合计),
+        年末结转和结余变动=change_if(year_end, prior.年末结转和结余),
         财政拨款收入=fiscal_in,
         财政拨款支出=fiscal_out,
         财政拨款收支总计=fiscal_total,
         年末财政拨款结转和结余=fiscal_total - fiscal_out,
-        财政拨款收支总计变动=change(fiscal_total, data.上年决算.财政拨款收支总计, A, P),
+        财政拨款收支总计变动=change(fiscal_total, data.上年决算.财政拨款收支总计),
         一般公共预算支出=gpb,
         一般公共预算支出占本年支出=percent(gpb, spend_total, P),
-        一般公共预算支出变动=change(gpb, data.上年决算.一般公共预算财政拨款支出, A, P),
+        一般公共预算支出变动=change(gpb, data.上年决算.一般公共预算财政拨款支出),
         一般公共预算类构成=tuple(_by_class(gpb_items, cat, s)),
         一般公共预算完成=completion(gpb, sum((i.预算数 for i in gpb_items), ZERO), A, P),
         一般公共预算科目=tuple(i for i in gpb_items if i.决算数 or i.预算数),
@@ -165,21 +184,21 @@ def compute(data: FinalAccounts, style: NumberStyle | None = None, catalogue: Ca
         三公预算=total3(three.预算),
         三公决算=total3(three.决算),
         三公完成=completion(total3(three.决算), total3(three.预算), A, P),
-        三公变动=change(total3(three.决算), total3(three.上年决算), A, P),
+        三公变动=change(total3(three.决算), total3(three.上年决算)),
         三公构成=tuple(_share_parts(
             [("因公出国（境）费", three.决算.因公出国费), ("公务用车购置及运行维护费", car(three.决算)),
              ("公务接待费", three.决算.公务接待费)], s)),
         因公出国完成=completion(three.决算.因公出国费, three.预算.因公出国费, A, P),
-        因公出国变动=change(three.决算.因公出国费, three.上年决算.因公出国费, A, P),
+        因公出国变动=change(three.决算.因公出国费, three.上年决算.因公出国费),
         公务用车完成=completion(car(three.决算), car(three.预算), A, P),
-        公务用车变动=change(car(three.决算), car(three.上年决算), A, P),
+        公务用车变动=change(car(three.决算), car(three.上年决算)),
         公务接待完成=completion(three.决算.公务接待费, three.预算.公务接待费, A, P),
-        公务接待变动=change(three.决算.公务接待费, three.上年决算.公务接待费, A, P),
+        公务接待变动=change(three.决算.公务接待费, three.上年决算.公务接待费),
         公务用车购置辆数=sum(v.辆数 for v in three.公务用车购置.values()),
         公务用车保有量=sum(three.公务用车保有量.values()),
         政府性基金支出=fund,
         国有资本经营支出=soe,
-        机关运行经费变动=change(data.机关运行经费.本年, data.机关运行经费.上年, A, P),
+        机关运行经费变动=change(running.本年, running.上年) if running else None,
         政府采购总额=proc_total,
         中小企业占比=percent(proc.授予中小企业合同金额, proc_total, P) or ZERO,
         小微企业占比=percent(proc.授予小微企业合同金额, proc_total, P) or ZERO,

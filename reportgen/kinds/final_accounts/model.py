@@ -30,6 +30,8 @@ class Organisation(Model):
     内设机构称谓: str = "股室"
     #: Free text that replaces the generated 机构设置 sentences, when the unit words it its own way.
     说明: Optional[Paragraphs] = None
+    #: 单位构成 / 决算单位构成 in the unit's words (重庆 （三）单位构成, 中央 三、部门决算单位构成).
+    单位构成: Optional[Paragraphs] = None
 
 
 class UnitProfile(Model):
@@ -77,15 +79,26 @@ class CarryOver(Model):
 
 
 class PriorYear(Model):
+    """Last year's 决算 figures that this year's text compares with (each entered once)."""
+
     收支总计: Money
     财政拨款收支总计: Money
     一般公共预算财政拨款支出: Money
+    #: Layouts that explain income, spending and carry-over each against last year (重庆 1.–4.).
+    本年收入合计: Optional[Money] = None
+    本年支出合计: Optional[Money] = None
+    年末结转和结余: Optional[Money] = None
 
 
 class ChangeReasons(Model):
+    """Why a figure changed against last year (the text after 主要原因是)."""
+
     收支总计: str = ""
     财政拨款收支总计: str = ""
     一般公共预算财政拨款支出: str = ""
+    本年收入合计: str = ""
+    本年支出合计: str = ""
+    年末结转和结余: str = ""
 
 
 def _code(value: object) -> object:
@@ -264,7 +277,8 @@ class FinalAccounts(Model):
     #: Income and spending of money other than 财政拨款, by 功能分类 项 (公开02表, 公开03表).
     非财政拨款收支: list[NonFiscalItem] = []
     三公经费: ThreePublicCosts = ThreePublicCosts()
-    机关运行经费: ThisAndLastYear
+    #: 行政单位 and 参公事业单位 only; a 事业单位 has none and leaves it out.
+    机关运行经费: Optional[ThisAndLastYear] = None
     政府采购: Procurement = Procurement()
     国有资产: StateAssets = StateAssets()
     预算绩效管理: PerformanceManagement = PerformanceManagement()

@@ -60,7 +60,7 @@ def _stem(data: PerformanceEvaluation) -> str:
     return f"{data.单位.名称}-{data.单位.报告年度}{data.文档类型}"
 
 
-def _title(data: PerformanceEvaluation, facts: Any) -> str:
+def _title(data: PerformanceEvaluation, facts: Any, layout: Any = None) -> str:
     return title(data)
 
 
