@@ -15,8 +15,8 @@ from reportgen.errors import WriterError
 #: Office-like colours that stay distinct when printed in grey.
 PIE_COLOURS = ("4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47",
                "264478", "9E480E", "636363", "997300")
-#: Bars: 上年 grey, 本年 blue (series beyond two reuse the pie colours).
-BAR_COLOURS = ("A5A5A5", "4472C4", *PIE_COLOURS[1:])
+#: Bars, from the last series back: 本年 blue, 上年 grey, earlier series the pie's other colours.
+BAR_COLOURS = ("4472C4", "A5A5A5", *PIE_COLOURS[1:])
 
 #: Printed size, 15.24 × 9.14 cm: the 公文 版心 is 156 mm wide (GB/T 9704), so a chart fits it
 #: at 1:1 and its text prints at its nominal size (10.5 pt = 五号).
@@ -74,7 +74,8 @@ def chart_data(figure: Figure) -> ChartData:
         if len(s.values) != len(figure.categories) or (s.labels and len(s.labels) != len(s.values)):
             raise WriterError(f"图“{figure.title}”的系列“{s.name}”与类别个数不符")
     if figure.kind == "bar":
-        colours = tuple(BAR_COLOURS[i % len(BAR_COLOURS)] for i in range(len(figure.series)))
+        n = len(figure.series)
+        colours = tuple(BAR_COLOURS[(n - 1 - k) % len(BAR_COLOURS)] for k in range(n))
         return ChartData("bar", figure.title, figure.unit, figure.categories, figure.series, colours)
     if len(figure.series) != 1:
         raise WriterError(f"图“{figure.title}”是饼图，只能有一个系列（现有 {len(figure.series)} 个）")
