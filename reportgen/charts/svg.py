@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from reportgen.charts.data import ChartData, chart_data, label_of
+from reportgen.charts.data import ChartData, chart_data, ems, label_of
 from reportgen.document.nodes import Figure
 
 #: Canvas in CSS pixels: 6 × 3.6 inches at 100 px an inch, the DOCX chart's proportions.
@@ -42,27 +42,38 @@ def esc(text: str) -> str:
 
 
 def text_width(text: str, size: Decimal = FONT_SIZE) -> Decimal:
-    """Estimated width of `text`: a CJK character is one em, anything else about half of one
-    (no font metrics at hand; layouts leave room for the difference).
+    """Estimated width of `text` set at `size`.
 
     >>> text_width("基本支出 24.91%")
     Decimal('109.90')
     """
-    return sum((size if ord(c) > 0x2E7F else size * Decimal("0.55") for c in text), Decimal(0))
+    return ems(text) * size
 
 
 def wrap(label: str, width: Decimal) -> list[str]:
-    """`label` in lines no wider than `width` (at least one character a line).
+    """`label` in as few lines no wider than `width` as it needs, of about equal length (a lone
+    last character reads badly), at least one character a line.
 
-    >>> wrap("一般公共预算财政拨款支出", Decimal(100))
-    ['一般公共预算财', '政拨款支出']
+    >>> wrap("一般公共预算财政拨款支出", Decimal(100)), wrap("国有资本经营预算", Decimal(100))
+    (['一般公共预算', '财政拨款支出'], ['国有资本', '经营预算'])
+    >>> wrap("其他收入", Decimal(100))
+    ['其他收入']
     """
     lines = [""]
     for c in label:
         if lines[-1] and text_width(lines[-1] + c) > width:
             lines.append("")
         lines[-1] += c
-    return lines
+    if len(lines) == 1:
+        return lines
+    # The same number of lines, filled evenly (half a character of slack, within `width`).
+    even = min(text_width(label) / len(lines) + FONT_SIZE / 2, width)
+    out = [""]
+    for c in label:
+        if out[-1] and text_width(out[-1] + c) > even and len(out) < len(lines):
+            out.append("")
+        out[-1] += c
+    return out
 
 
 def text(x: Decimal | float, y: Decimal | float, content: str, *, anchor: str = "start",

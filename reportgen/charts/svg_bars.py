@@ -17,7 +17,8 @@ _BAR = Decimal("0.9")  # of a series' share of the group
 _WIDEST = WIDTH * Decimal("0.15")  # a lone category's bars would otherwise fill the plot
 #: Head room above the tallest bar for its label, as a share of the axis.
 _ROOM = Decimal("1.12")
-_GRID, _AXIS, _INK = "D9D9D9", "7F7F7F", "000000"
+_GRID, _AXIS = "D9D9D9", "7F7F7F"
+_SMALLEST = Decimal(9)  # value labels are set no smaller than this
 
 
 def ticks(lo: Decimal, hi: Decimal, most: int = 6) -> list[Decimal]:
@@ -77,8 +78,11 @@ def bars(data: ChartData) -> str:
             if value:  # a zero is its label alone, on the axis
                 out.append(rect(x - width * _BAR / 2, top, width * _BAR, base - top, colour, "bar",
                                 f"{series.name} {data.categories[c]}：{label}"))
-            above = top - 5 if value >= 0 else base + FONT_SIZE
-            out.append(text(x, above, label, anchor="middle", css="value"))
+            # A label wider than its bar's room would run into its neighbour's: set it smaller.
+            size = max(min(FONT_SIZE, FONT_SIZE * (width - 4) / text_width(label)), _SMALLEST)
+            above = top - 5 if value >= 0 else base + size
+            out.append(text(x, above, label, anchor="middle", css="value",
+                            size=None if size == FONT_SIZE else size))
     return "\n".join(out) + "\n"
 
 

@@ -12,7 +12,9 @@ with a misplaced element as damaged, where LibreOffice forgives it.
 
 from __future__ import annotations
 
-from reportgen.charts.data import INSIDE_MIN, ChartData, ink, label_of, plain
+from decimal import Decimal
+
+from reportgen.charts.data import INSIDE_MIN, ChartData, ems, ink, label_of, plain
 from reportgen.writers.docx._ooxml import XML_DECL, esc
 from reportgen.writers.docx.styles import HEITI, LATIN, SONGTI
 
@@ -48,17 +50,20 @@ def _font(east_asia: str = SONGTI, size: int = _SIZE, colour: str = "000000") ->
             "</a:defRPr>")
 
 
-def _tx_pr(east_asia: str = SONGTI, colour: str = "000000") -> str:
+#: A label set straight and on one line: LibreOffice would break a slice's share in two.
+_STRAIGHT = '<a:bodyPr rot="0" vert="horz" wrap="none"/>'
+
+
+def _tx_pr(east_asia: str = SONGTI, colour: str = "000000", size: int = _SIZE, body: str = "<a:bodyPr/>") -> str:
     """Text properties of a chart element: its fonts, set explicitly so no theme font is used."""
-    return (f'<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>{_font(east_asia, colour=colour)}'
+    return (f'<c:txPr>{body}<a:lstStyle/><a:p><a:pPr>{_font(east_asia, size, colour)}'
             '</a:pPr><a:endParaRPr lang="zh-CN"/></a:p></c:txPr>')
 
 
-def _rich(text: str, *, horizontal: bool = False, colour: str = "000000") -> str:
-    body = '<a:bodyPr rot="0" vert="horz"/>' if horizontal else "<a:bodyPr/>"
-    # The colour on the run too: LibreOffice reads a custom label's colour only from there.
-    return (f"<c:tx><c:rich>{body}<a:lstStyle/><a:p><a:pPr>{_font(colour=colour)}</a:pPr>"
-            f'<a:r><a:rPr lang="zh-CN"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:rPr>'
+def _rich(text: str, *, colour: str = "000000", size: int = _SIZE) -> str:
+    # The colour and size on the run too: LibreOffice reads a custom label's from there only.
+    return (f"<c:tx><c:rich>{_STRAIGHT}<a:lstStyle/><a:p><a:pPr>{_font(colour=colour, size=size)}</a:pPr>"
+            f'<a:r><a:rPr lang="zh-CN" sz="{size}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:rPr>'
             f"<a:t>{esc(text)}</a:t></a:r></a:p></c:rich></c:tx>")
 
 
@@ -81,9 +86,9 @@ def _flags(value: bool = True) -> str:
     return "".join(f'<c:{name} val="{int(value and name == "showVal")}"/>' for name in _SHOW)
 
 
-def _label(index: int, text: str, position: str, colour: str = "000000") -> str:
-    return (f'<c:dLbl><c:idx val="{index}"/><c:layout/>{_rich(text, colour=colour)}{_NO_LINE}{_tx_pr(colour=colour)}'
-            f'<c:dLblPos val="{position}"/>{_flags()}</c:dLbl>')
+def _label(index: int, text: str, position: str, colour: str = "000000", size: int = _SIZE) -> str:
+    return (f'<c:dLbl><c:idx val="{index}"/><c:layout/>{_rich(text, colour=colour, size=size)}{_NO_LINE}'
+            f'{_tx_pr(colour=colour, size=size, body=_STRAIGHT)}<c:dLblPos val="{position}"/>{_flags()}</c:dLbl>')
 
 
 def _str_ref(ref: str, texts: tuple[str, ...]) -> str:
@@ -106,10 +111,32 @@ def _series_refs(data: ChartData, k: int) -> tuple[str, str, str]:
             f"<c:val>{_num_ref(f'{SHEET}!${col}$2:${col}${last}', data.series[k].values)}</c:val>")
 
 
-def _bar_series(data: ChartData, k: int) -> str:
+def _label_size(data: ChartData) -> int:
+    """The size of the bars' value labels, in hundredths of a point: 五号 unless the widest label
+    would run into the next bar's, then smaller, down to 7 pt.
+
+    >>> import dataclasses
+    >>> from decimal import Decimal as D
+    >>> from reportgen.document.nodes import Figure, Series
+    >>> from reportgen.charts.data import chart_data
+    >>> two = chart_data(Figure("bar", "图", ("甲", "乙"), (Series("2022年", (D(1), D(2)), ("1,470.23", "2.00")),
+    ...                                                  Series("2023年", (D(3), D(4)), ("3.00", "4.00")))))
+    >>> _label_size(two), _label_size(dataclasses.replace(two, categories=("甲",) * 12))
+    (1050, 700)
+    """
+    n = len(data.series)
+    # The plot takes ~85% of the chart's 432 pt; a category holds n bars, the gaps between
+    # them (-overlap, 10%) and the gap to the next category (gapWidth, 120%), in bar widths.
+    bar = Decimal(432) * Decimal("0.85") / len(data.categories) / (n + Decimal("0.1") * (n - 1) + Decimal("1.2"))
+    widest = max(ems(label_of(s, i)) for s in data.series for i in range(len(s.values)))
+    points = min(Decimal("10.5"), bar * Decimal("1.1") / (widest + Decimal("0.3")))
+    return max(int(points * 2) * 50, 700)  # whole half-points, as Word offers them
+
+
+def _bar_series(data: ChartData, k: int, size: int) -> str:
     series = data.series[k]
     name, cat, val = _series_refs(data, k)
-    labels = "".join(_label(i, label_of(series, i), "outEnd") for i in range(len(series.values)))
+    labels = "".join(_label(i, label_of(series, i), "outEnd", size=size) for i in range(len(series.values)))
     return (f'<c:ser><c:idx val="{k}"/><c:order val="{k}"/><c:tx>{name}</c:tx>'
             f'{_fill(data.colours[k])}<c:invertIfNegative val="0"/>'
             f"<c:dLbls>{labels}{_NO_LINE}{_tx_pr()}<c:dLblPos val=\"outEnd\"/>{_flags()}</c:dLbls>"
@@ -117,8 +144,11 @@ def _bar_series(data: ChartData, k: int) -> str:
 
 
 def _bar_plot(data: ChartData) -> str:
-    series = "".join(_bar_series(data, k) for k in range(len(data.series)))
-    unit = (f"<c:title>{_rich(f'单位：{data.unit}', horizontal=True)}<c:layout><c:manualLayout>"
+    size = _label_size(data)
+    # Category names set straight: Word wraps a long one rather than turning it by 45°.
+    axis_text = _tx_pr(body='<a:bodyPr rot="0" vert="horz"/>')
+    series = "".join(_bar_series(data, k, size) for k in range(len(data.series)))
+    unit = (f"<c:title>{_rich(f'单位：{data.unit}')}<c:layout><c:manualLayout>"
             '<c:xMode val="edge"/><c:yMode val="edge"/><c:x val="0.01"/><c:y val="0.01"/>'
             '</c:manualLayout></c:layout><c:overlay val="0"/></c:title>') if data.unit else ""
     return (
@@ -128,7 +158,7 @@ def _bar_plot(data: ChartData) -> str:
         f'<c:catAx><c:axId val="{_CAT_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
         '<c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/>'
         '<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="low"/>'
-        f'{_line(_AXIS)}{_tx_pr()}<c:crossAx val="{_VAL_AX}"/><c:crosses val="autoZero"/>'
+        f'{_line(_AXIS)}{axis_text}<c:crossAx val="{_VAL_AX}"/><c:crosses val="autoZero"/>'
         '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>'
         f'<c:valAx><c:axId val="{_VAL_AX}"/><c:scaling><c:orientation val="minMax"/></c:scaling>'
         f'<c:delete val="0"/><c:axPos val="l"/><c:majorGridlines>{_line(_GRID)}</c:majorGridlines>{unit}'
