@@ -215,3 +215,19 @@ def test_a_figure_with_nothing_to_draw_adds_no_chart():
     data = build(Document("t", (Paragraph("正文"), empty)))
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert not [n for n in archive.namelist() if "chart" in n or n.endswith(".xlsx")]
+
+
+def test_a_share_inside_a_slice_is_printed_in_a_colour_that_reads_on_it(case):
+    document, data = case
+    for n, figure in enumerate(drawn(document), 1):
+        if figure.kind != "pie":
+            continue
+        ser = xml(data, f"word/charts/chart{n}.xml").find(".//c:pieChart/c:ser", NS)
+        fills = [p.find("c:spPr/a:solidFill/a:srgbClr", NS).get("val") for p in ser.findall("c:dPt", NS)]
+        for label in ser.findall("c:dLbls/c:dLbl", NS):
+            if label.find("c:dLblPos", NS).get("val") != "ctr":
+                continue
+            fill = fills[int(label.find("c:idx", NS).get("val"))]
+            ink = {e.get("val") for e in label.findall("c:tx//a:solidFill/a:srgbClr", NS)}
+            luma = sum(w * int(fill[k:k + 2], 16) for w, k in ((0.299, 0), (0.587, 2), (0.114, 4)))
+            assert ink == ({"000000"} if luma > 150 else {"FFFFFF"}), (figure.label, fill, ink)

@@ -61,9 +61,11 @@ def _tx_pr(east_asia: str = SONGTI, colour: str = "000000", size: int = _SIZE, b
 
 
 def _rich(text: str, *, colour: str = "000000", size: int = _SIZE) -> str:
-    # The colour and size on the run too: LibreOffice reads a custom label's from there only.
+    """A custom text. LibreOffice takes its look from the paragraph's defaults (a:defRPr), Word
+    from the run: both say the same."""
     return (f"<c:tx><c:rich>{_STRAIGHT}<a:lstStyle/><a:p><a:pPr>{_font(colour=colour, size=size)}</a:pPr>"
-            f'<a:r><a:rPr lang="zh-CN" sz="{size}"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:rPr>'
+            f'<a:r><a:rPr lang="zh-CN" sz="{size}" b="0"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+            f'<a:latin typeface="{LATIN}"/><a:ea typeface="{SONGTI}"/><a:cs typeface="{LATIN}"/></a:rPr>'
             f"<a:t>{esc(text)}</a:t></a:r></a:p></c:rich></c:tx>")
 
 
@@ -88,7 +90,7 @@ def _flags(value: bool = True) -> str:
 
 def _label(index: int, text: str, position: str, colour: str = "000000", size: int = _SIZE) -> str:
     return (f'<c:dLbl><c:idx val="{index}"/><c:layout/>{_rich(text, colour=colour, size=size)}{_NO_LINE}'
-            f'{_tx_pr(colour=colour, size=size, body=_STRAIGHT)}<c:dLblPos val="{position}"/>{_flags()}</c:dLbl>')
+            f'<c:dLblPos val="{position}"/>{_flags()}</c:dLbl>')
 
 
 def _str_ref(ref: str, texts: tuple[str, ...]) -> str:
