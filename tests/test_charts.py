@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import io
 import math
 import os
 import re
@@ -12,7 +11,6 @@ import subprocess
 import sys
 import zipfile
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -21,13 +19,12 @@ from lxml import etree
 
 from examples import EXAMPLES, IDS, ROOT, built, markdown
 from reportgen.charts import chart_data, render_svg
-from reportgen.charts.data import plain
 from reportgen.document.nodes import Figure, Heading, Paragraph, Series
 from reportgen.document.reader import read
 from reportgen.errors import WriterError
 from reportgen.facts.final_accounts import Part
 from reportgen.facts.numbers import quantize
-from reportgen.phrasing.numbers import format_amount, format_percent
+from reportgen.phrasing.numbers import format_amount
 from reportgen.pipeline import build, facts_as_json
 from reportgen.writers.markdown import render_text, write
 
@@ -296,7 +293,6 @@ def test_svg_escapes_text():
 
 _FRESH = """
 import hashlib, sys
-from pathlib import Path
 from reportgen.cli import main
 sys.argv = ["reportgen", "build", sys.argv[1], "-o", "out", "-f", "md,docx"]
 try:

@@ -5,6 +5,6 @@ No font is needed to build either: the reader's own software draws the text.
 """
 
 from reportgen.charts.data import ChartData, chart_data, size_emu
-from reportgen.charts.svg import render_svg
+from reportgen.charts.svg_file import render_svg
 
 __all__ = ["ChartData", "chart_data", "render_svg", "size_emu"]

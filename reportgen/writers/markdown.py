@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from reportgen.charts.svg import render_svg
+from reportgen.charts import render_svg
 from reportgen.document.nodes import (
     Block, Cover, Document, Figure, Heading, PageBreak, Paragraph, Row, Table, TableOfContents,
 )
