@@ -293,6 +293,7 @@ def test_svg_escapes_text():
 
 _FRESH = """
 import hashlib, sys
+from pathlib import Path
 from reportgen.cli import main
 sys.argv = ["reportgen", "build", sys.argv[1], "-o", "out", "-f", "md,docx"]
 try:
