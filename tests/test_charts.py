@@ -4,24 +4,27 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import math
 import os
-import struct
+import re
 import subprocess
 import sys
+import zipfile
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
 
 from examples import EXAMPLES, IDS, ROOT, built, markdown
-from reportgen.charts import render_png, size_px
-from reportgen.charts.fonts import find_cjk_family
+from reportgen.charts import chart_data, render_svg
 from reportgen.document.nodes import Figure, Heading, Paragraph, Series
 from reportgen.document.reader import read
 from reportgen.errors import WriterError
 from reportgen.kinds.final_accounts.facts import Part
 from reportgen.core.numbers import quantize
-from reportgen.phrasing.numbers import format_amount, format_percent
+from reportgen.phrasing.numbers import format_amount
 from reportgen.run import build, facts_as_json
 from reportgen.writers.markdown import render_text, write
 
@@ -146,7 +149,7 @@ def test_an_empty_chart_prints_its_fallback_sentence_and_draws_no_image():
     assert list(files) == ["单位.md"]
     assert files["单位.md"].decode() == "具体情况如下：\n\n本年度“三公”经费财政拨款支出为0，无结构图。\n"
     with pytest.raises(WriterError, match="全为零"):
-        render_png(empty)
+        render_svg(empty)
 
 
 def test_a_template_chooses_the_fallback_wording(tmp_path):
@@ -166,32 +169,97 @@ def test_a_zero_chart_is_replaced_by_a_sentence_by_default():
     assert "占0%。\n\n2023年“三公”经费财政拨款支出为0万元，故无结构图。\n\n具体情况如下：" in md
 
 
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def svg_of(figure: Figure) -> etree._Element:
+    return etree.fromstring(render_svg(figure))
+
+
+def shapes(svg: etree._Element, css: str) -> list[etree._Element]:
+    return svg.findall(f".//{SVG}*[@class='{css}']")
+
+
 @pytest.mark.parametrize("name", NAMES, ids=IDS.get)
-def test_markdown_links_each_drawn_chart_to_a_png_beside_it(name):
+def test_markdown_links_each_drawn_chart_to_an_svg_beside_it(name):
     document = built(name).document
     files = write(document, "单位决算")
     md = files["单位决算.md"].decode()
     images = sorted(n for n in files if n != "单位决算.md")
-    assert images == [f"单位决算_图/图{n}.png" for n in range(1, 7)]
-    for n, image in enumerate(images, 1):
-        assert f"]({image})" in md and files[image].startswith(b"\x89PNG\r\n\x1a\n")
+    assert images == [f"单位决算_图/图{n}.svg" for n in range(1, 7)]
+    drawn = [f for f in figures(name) if not f.is_empty]
+    for figure, image in zip(drawn, images):
+        assert f"![{figure.label} {figure.title}]({image})" in md
+        assert files[image] == render_svg(figure)
     assert "“三公”经费财政拨款支出结构图" not in md
 
 
-def png_chunks(data: bytes) -> dict[bytes, bytes]:
-    chunks, i = {}, 8
-    while i < len(data):
-        (n,) = struct.unpack(">I", data[i:i + 4])
-        chunks.setdefault(data[i + 4:i + 8], data[i + 8:i + 8 + n])
-        i += 12 + n
-    return chunks
+@pytest.mark.parametrize("name", NAMES, ids=IDS.get)
+def test_svg_draws_one_shape_per_nonzero_value_and_prints_the_texts_labels(name):
+    for figure in figures(name):
+        if figure.is_empty:
+            continue
+        svg = svg_of(figure)
+        assert svg.findtext(f"{SVG}title") == f"{figure.label} {figure.title}"
+        nonzero = [(s, i) for s in figure.series for i, v in enumerate(s.values) if v]
+        if figure.kind == "bar":
+            assert len(shapes(svg, "bar")) == len(nonzero) and not shapes(svg, "slice")
+            printed = [t.text for t in shapes(svg, "value")]
+            assert printed == [s.labels[i] for i in range(len(figure.categories)) for s in figure.series]
+            assert [t.text for t in shapes(svg, "legend")] == [s.name for s in figure.series]
+        else:
+            assert len(shapes(svg, "slice")) == len(nonzero) and not shapes(svg, "bar")
+            assert sorted(t.text for t in shapes(svg, "share")) == sorted(s.labels[i] for s, i in nonzero)
+            assert [t.text for t in shapes(svg, "legend")] == [
+                f"{figure.categories[i]} {s.labels[i]}" for s, i in nonzero]
 
 
-def test_png_is_300_dpi_at_its_stated_size_without_metadata():
-    chunks = png_chunks(render_png(figures(QUXIAN)[0]))
-    assert struct.unpack(">II", chunks[b"IHDR"][:8]) == size_px() == (1200, 720)
-    assert struct.unpack(">IIB", chunks[b"pHYs"]) == (7874, 7874, 1)  # 200 dpi in pixels per metre
-    assert not {b"tEXt", b"iTXt", b"zTXt", b"tIME"} & set(chunks)
+def test_svg_bars_stand_on_the_axis_with_heights_in_proportion():
+    fig = Figure("bar", "变动图", ("收入总计", "支出总计"), (
+        Series("2022年", (Decimal("100"), Decimal("0")), ("100.00", "0")),
+        Series("2023年", (Decimal("250"), Decimal("50")), ("250.00", "50.00"))))
+    svg = svg_of(fig)
+    bars = shapes(svg, "bar")
+    heights = [Decimal(b.get("height")) for b in bars]
+    assert heights[0] * 5 / 2 == heights[1] == heights[2] * 5  # 100 : 250 : 50
+    bottoms = {Decimal(b.get("y")) + Decimal(b.get("height")) for b in bars}
+    axis = shapes(svg, "axis")[0]
+    assert bottoms == {Decimal(axis.get("y1"))}
+
+
+def _at(x: float, y: float, cx: float, cy: float, turns: float) -> bool:
+    """Whether (x, y) lies `turns` clockwise from twelve o'clock (to the printed precision)."""
+    off = (math.atan2(x - cx, cy - y) / (2 * math.pi) - turns) % 1
+    return min(off, 1 - off) < 1e-4
+
+
+@given(st.lists(st.decimals(min_value=Decimal("0.01"), max_value=Decimal("100000"), places=2),
+                min_size=2, max_size=12))
+def test_svg_slices_are_the_values_shares_clockwise_from_twelve(values):
+    labels = tuple(f"{i}%" for i in range(len(values)))
+    fig = Figure("pie", "结构图", tuple(f"类{i}" for i in range(len(values))),
+                 (Series("决算数", tuple(values), labels),))
+    paths = [p.get("d") for p in shapes(svg_of(fig), "slice")]
+    assert len(paths) == len(values)
+    total = sum(values)
+    start = 0.0
+    for d, value in zip(paths, values):
+        cx, cy, x0, y0, r, large, x1, y1 = (float(n) for n in re.fullmatch(
+            r"M (\S+) (\S+) L (\S+) (\S+) A (\S+) \S+ 0 (\d) 1 (\S+) (\S+) Z", d).groups())
+        share = float(value / total)
+        assert _at(x0, y0, cx, cy, start) and large == (share > 0.5)
+        start += share
+        assert _at(x1, y1, cx, cy, start)
+    assert paths[-1].endswith(f"{paths[0].split(' L ')[1].split(' A ')[0]} Z")  # the circle closes
+
+
+def test_a_lone_slice_is_a_whole_circle_with_its_share_in_the_middle():
+    pie = next(f for f in figures(QUXIAN) if f.title == "收入决算结构图")
+    svg = svg_of(pie)
+    (path,) = shapes(svg, "slice")
+    assert path.get("d").count(" A ") == 2 and " L " not in path.get("d")
+    (share,) = shapes(svg, "share")
+    assert share.text == "100%" and share.get("text-anchor") == "middle"
 
 
 def test_zero_slices_are_left_out_of_the_pie():
@@ -201,63 +269,69 @@ def test_zero_slices_are_left_out_of_the_pie():
     assert len(kept) < len(series.values)
     nonzero = dataclasses.replace(pie, categories=tuple(pie.categories[i] for i in kept), series=(
         Series(series.name, tuple(series.values[i] for i in kept), tuple(series.labels[i] for i in kept)),))
-    assert render_png(pie) == render_png(nonzero)
+    assert render_svg(pie) == render_svg(nonzero)
+    assert chart_data(pie) == chart_data(nonzero)
 
 
-def test_a_character_missing_from_the_font_is_an_error_not_a_box():
-    fig = Figure("bar", "图", ("\ue000",), (Series("2023年", (Decimal(1),), ("1.00",)),))
-    with pytest.raises(WriterError, match="fonts-noto-cjk"):
-        render_png(fig)
+@pytest.mark.parametrize("figure, message", [
+    (Figure("pie", "图", ("甲", "乙"), (Series("决算数", (Decimal(-1), Decimal(2))),)), "负数"),
+    (Figure("pie", "图", ("甲",), (Series("a", (Decimal(1),)), Series("b", (Decimal(1),)))), "一个系列"),
+    (Figure("bar", "图", ("甲", "乙"), (Series("2023年", (Decimal(1),)),)), "个数不符"),
+    (Figure("line", "图", ("甲",), (Series("2023年", (Decimal(1),)),)), "无法绘制"),  # type: ignore[arg-type]
+])
+def test_a_figure_that_cannot_be_drawn_is_a_clear_error(figure, message):
+    with pytest.raises(WriterError, match=message):
+        render_svg(figure)
 
 
-def test_no_cjk_font_names_the_package_to_install():
-    with pytest.raises(WriterError, match="fonts-noto-cjk"):
-        find_cjk_family(("No Such Font CJK",), ())
+def test_svg_escapes_text():
+    fig = Figure("bar", "<图> & “引号”", ("A&B <c>",), (Series('"2023"年', (Decimal(1),), ("1.00",)),))
+    svg = svg_of(fig)
+    assert svg.findtext(f"{SVG}title") == "<图> & “引号”"
+    assert [t.text for t in shapes(svg, "legend")] == ['"2023"年']
 
 
 _FRESH = """
 import hashlib, sys
-from reportgen.run import build
-from reportgen.writers.markdown import image_names
-import reportgen.charts
-assert "matplotlib" not in sys.modules, "matplotlib imported before a chart is drawn"
-doc = build(__import__("pathlib").Path(sys.argv[1])).document
-for i in image_names(doc, "x"):
-    print(hashlib.sha256(reportgen.charts.render_png(doc.blocks[i])).hexdigest())
+from pathlib import Path
+from reportgen.cli import main
+sys.argv = ["reportgen", "build", sys.argv[1], "-o", "out", "-f", "md,docx"]
+try:
+    main()
+except SystemExit as exit:
+    assert not exit.code, exit.code
+assert "matplotlib" not in sys.modules
+for path in sorted(Path("out").rglob("*")):
+    if path.is_file():
+        print("FILE", path.relative_to("out").as_posix(), hashlib.sha256(path.read_bytes()).hexdigest())
 """
 
 
-def test_a_fresh_process_draws_the_same_bytes_loads_matplotlib_lazily_and_leaves_home_alone(tmp_path):
+def test_a_machine_without_fonts_builds_the_charts_the_same_bytes_and_leaves_home_alone(tmp_path):
     home, tmp = tmp_path / "home", tmp_path / "tmp"
     home.mkdir(), tmp.mkdir()
-    unset = ("MPLCONFIGDIR", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")
-    env = {k: v for k, v in os.environ.items() if k not in unset}
-    # A fresh temporary directory: matplotlib builds its font cache from nothing, as on a new machine.
-    env.update(HOME=str(home), TMPDIR=str(tmp), PYTHONPATH=str(ROOT), PYTHONHASHSEED="random")
-    r = subprocess.run([sys.executable, "-c", _FRESH, str(EXAMPLES[QUXIAN])], capture_output=True, text=True,
-                       env=env, cwd=tmp_path)
-    assert r.returncode == 0, r.stderr
-    here = [hashlib.sha256(render_png(f)).hexdigest() for f in figures(QUXIAN) if not f.is_empty]
-    assert r.stdout.split() == here
+    # Fontconfig with no font directory at all: the machine has no font, Chinese or other.
+    fonts = tmp_path / "fonts.conf"
+    fonts.write_text('<?xml version="1.0"?><fontconfig><cachedir>' + str(tmp_path / "fc") +
+                     "</cachedir></fontconfig>", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "MPL"))}
+    env.update(HOME=str(home), TMPDIR=str(tmp), PYTHONPATH=str(ROOT), PYTHONHASHSEED="random",
+               FONTCONFIG_FILE=str(fonts))
+    runs = []
+    for _ in range(2):
+        r = subprocess.run([sys.executable, "-c", _FRESH, str(EXAMPLES[QUXIAN])], capture_output=True,
+                           text=True, env=env, cwd=tmp_path)
+        assert r.returncode == 0, r.stderr
+        runs.append(r.stdout)
+    listed = dict(line.split()[1:] for line in runs[0].splitlines() if line.startswith("FILE "))
+    stem = next(n for n in listed if n.endswith(".docx"))[:-5]
+    assert sorted(listed) == sorted([f"{stem}.md", f"{stem}.docx", *(f"{stem}_图/图{n}.svg" for n in range(1, 7))])
+    assert runs[0] == runs[1]  # byte-identical, whatever the hash seed
+    here = {f"{stem}_图/{f.label}.svg": hashlib.sha256(render_svg(f)).hexdigest()
+            for f in figures(QUXIAN) if not f.is_empty}
+    assert {n: h for n, h in listed.items() if n.endswith(".svg")} == here
+    with zipfile.ZipFile(tmp_path / "out" / f"{stem}.docx") as docx:
+        assert sum(n.startswith("word/charts/chart") for n in docx.namelist()) == 6
     assert list(home.iterdir()) == []
-    # Only our own caches go to the temporary directory (the jinja one holds compiled templates).
-    assert sorted(p.name for p in tmp.iterdir()) == [f"reportgen-jinja-{os.getuid()}",
-                                                    f"reportgen-matplotlib-{os.getuid()}"]
-
-
-def test_the_disk_cache_serves_the_same_bytes_as_drawing(tmp_path, monkeypatch):
-    from reportgen.charts import cache
-
-    monkeypatch.delenv("REPORTGEN_NO_CACHE")
-    monkeypatch.setenv("REPORTGEN_CACHE_DIR", str(tmp_path))
-    figure = next(f for f in figures(QUXIAN) if not f.is_empty)
-    calls = []
-
-    def draw(f):
-        calls.append(f)
-        return b"png-bytes"
-
-    assert cache.cached(figure, "s", draw) == b"png-bytes"
-    assert cache.cached(figure, "s", draw) == b"png-bytes" and len(calls) == 1
-    assert cache.cached(figure, "other settings", draw) and len(calls) == 2
-    assert len(list((tmp_path / f"reportgen-charts-{os.getuid()}").glob("*.png"))) == 2
+    # Only our own cache goes to the temporary directory (compiled templates).
+    assert [p.name for p in tmp.iterdir()] == [f"reportgen-jinja-{os.getuid()}"]

@@ -113,7 +113,7 @@ def test_building_twice_gives_byte_identical_files(tmp_path):
         assert r.returncode == 0, r.stderr
         outputs.append({p.relative_to(out): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
     assert outputs[0] == outputs[1]
-    assert any(p.suffix == ".docx" for p in outputs[0]) and any(p.suffix == ".png" for p in outputs[0])
+    assert any(p.suffix == ".docx" for p in outputs[0]) and any(p.suffix == ".svg" for p in outputs[0])
 
 
 def test_a_bug_of_ours_is_a_short_message_with_exit_2_not_a_traceback(tmp_path):

@@ -7,6 +7,7 @@ missing client is a failure.
 
 from __future__ import annotations
 
+import html
 import io
 import math
 import os
@@ -20,7 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from reportgen.document.nodes import Cover, Document, Heading, Paragraph, Table, TableOfContents
+from reportgen.charts import chart_data, size_emu
+from reportgen.charts.data import label_of
+from reportgen.document.nodes import Cover, Document, Figure, Heading, Paragraph, Table, TableOfContents
 from reportgen.writers.docx import build
 from reportgen.writers.docx.sample import large_document, sentence, synthetic_document
 
@@ -127,6 +130,29 @@ class Rendered:
         out = subprocess.run([_tool("pdftotext"), "-enc", "UTF-8", str(self.pdf), "-"],
                              capture_output=True, text=True, check=True, timeout=120).stdout
         return out.split("\f")[:-1]
+
+    def lines(self, page: int) -> list[tuple[float, float, str]]:
+        """The text lines of a page (1-based) as (top, bottom, text without spaces), in points
+        from the top, from the words pdftotext places."""
+        out = subprocess.run([_tool("pdftotext"), "-bbox", "-f", str(page), "-l", str(page), str(self.pdf), "-"],
+                             capture_output=True, text=True, check=True, timeout=120).stdout
+        rows: dict[float, list[tuple[float, float, str]]] = {}
+        for x, top, bottom, word in re.findall(
+                r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">(.*?)</word>', out):
+            rows.setdefault(round(float(bottom)), []).append((float(x), float(top), html.unescape(word)))
+        return [(min(w[1] for w in words), float(bottom), "".join(w[2] for w in sorted(words)))
+                for bottom, words in sorted(rows.items())]
+
+    def pixels(self, page: int, top: float, bottom: float) -> tuple[int, int, bytes]:
+        """(width, height, RGB bytes) of a band of a page, at 72 dpi (one pixel a point)."""
+        band = self.pdf.parent / "band"
+        subprocess.run([_tool("pdftoppm"), "-r", "72", "-f", str(page), "-l", str(page), "-singlefile",
+                        "-y", str(int(top)), "-H", str(int(bottom - top)), "-W", "595", str(self.pdf), str(band)],
+                       check=True, timeout=120)
+        data = band.with_suffix(".ppm").read_bytes()
+        magic, width, height, depth, rest = data.split(maxsplit=4)
+        assert (magic, depth) == (b"P6", b"255")
+        return int(width), int(height), rest
 
     def sizes(self) -> list[tuple[float, float]]:
         """(width, height) in points of each page."""
@@ -264,3 +290,36 @@ def test_toc_page_numbers_are_where_the_headings_are(rendered):
         actual.append(cursor + 1)
     off = [(h.full_text, a, c) for h, a, c in zip(headings, actual, cached) if abs(a - c) > 1]
     assert not off, off
+
+
+_CHART_HEIGHT_PT = size_emu()[1] / 12700
+
+
+def _coloured(rgb: bytes) -> int:
+    """How many pixels are clearly coloured (bars, slices): text and grid lines are grey."""
+    return sum(1 for i in range(0, len(rgb) - 2, 3) if max(rgb[i:i + 3]) - min(rgb[i:i + 3]) > 80)
+
+
+def test_every_chart_is_drawn_with_its_labels(rendered):
+    """Each chart stands on the page of its caption, above it: coloured bars or slices, and
+    every label it prints (the text's figures, the categories or series names)."""
+    figures = [b for b in rendered.document.blocks if isinstance(b, Figure) and not b.is_empty]
+    if not figures:
+        pytest.skip("this document has no chart")
+    pages = [_squeeze(p) for p in rendered.pages()]
+    for figure in figures:
+        caption = _squeeze(f"{figure.label} {figure.title}")
+        page = next(i for i, text in enumerate(pages, 1) if caption in text)
+        lines = rendered.lines(page)
+        top_of_caption = next(top for top, _, text in lines if text == caption)
+        band_top = max(top_of_caption - _CHART_HEIGHT_PT - 6, 0)
+        chart_text = "".join(text for top, bottom, text in lines
+                             if top >= band_top and bottom <= top_of_caption)
+        data = chart_data(figure)
+        wanted = [label_of(s, i) for s in data.series for i in range(len(s.values))]
+        wanted += list(data.categories)
+        wanted += [s.name for s in data.series] if figure.kind == "bar" else []
+        missing = [w for w in wanted if _squeeze(w) not in chart_text]
+        assert not missing, (figure.label, missing, chart_text)
+        width, height, rgb = rendered.pixels(page, band_top, top_of_caption)
+        assert _coloured(rgb) > 0.02 * width * height, (figure.label, "no bars or slices drawn")

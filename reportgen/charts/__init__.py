@@ -1,5 +1,10 @@
-"""Charts: `render_png(figure)` draws a Figure as a PNG of `size_px()` pixels, printed at `size_emu()`."""
+"""Charts without a drawing library: `render_svg(figure)` writes a Figure as SVG (Markdown, HTML);
+the DOCX writer describes the same points as a native chart (writers/docx/charts.py).
 
-from reportgen.charts.render import DPI, HEIGHT_IN, WIDTH_IN, render_png, size_emu, size_px
+No font is needed to build either: the reader's own software draws the text.
+"""
 
-__all__ = ["DPI", "HEIGHT_IN", "WIDTH_IN", "render_png", "size_emu", "size_px"]
+from reportgen.charts.data import ChartData, chart_data, size_emu
+from reportgen.charts.svg_file import render_svg
+
+__all__ = ["ChartData", "chart_data", "render_svg", "size_emu"]

@@ -1,7 +1,7 @@
 """Writers turn a Document into files; they know nothing about finance.
 
 Each writer is `write(document, stem) -> dict[str, bytes]`: relative file name -> content. The
-main file is `<stem>.<suffix>`; a writer may add files beside it (images under `<stem>_图/`).
+main file is `<stem>.<suffix>`; a writer may add files beside it (charts under `<stem>_图/`).
 The command line writes them all or none.
 """
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from reportgen.charts import render_svg
 from reportgen.document.grid import texts
 from reportgen.document.nodes import (
     Block, Cover, Document, Figure, Heading, PageBreak, Paragraph, Row, Table, TableOfContents,
@@ -12,13 +13,10 @@ from reportgen.document.nodes import (
 
 def write(document: Document, stem: str) -> dict[str, bytes]:
     """The document as `<stem>.md` (UTF-8, one blank line between blocks, final newline) and
-    each chart as `<stem>_图/图N.png`."""
+    each chart as `<stem>_图/图N.svg`."""
     images = image_names(document, stem)
     files = {f"{stem}.md": _text(document, images).encode("utf-8")}
-    if images:
-        from reportgen.charts import render_png  # matplotlib loads only when a chart is drawn
-
-        files.update({name: render_png(document.blocks[i]) for i, name in images.items()})
+    files.update({name: render_svg(document.blocks[i]) for i, name in images.items()})
     return files
 
 
@@ -28,12 +26,12 @@ def render_text(document: Document, stem: str = "x") -> str:
 
 
 def image_names(document: Document, stem: str) -> dict[int, str]:
-    """The file of each chart to draw, by block index: `<stem>_图/图N.png`, N counting charts.
+    """The file of each chart to draw, by block index: `<stem>_图/图N.svg`, N counting charts.
 
     A Figure with nothing to draw prints its fallback sentence instead, and has no file.
     """
     drawn = [i for i, b in enumerate(document.blocks) if isinstance(b, Figure) and not b.is_empty]
-    return {i: f"{stem}_图/图{n}.png" for n, i in enumerate(drawn, 1)}
+    return {i: f"{stem}_图/图{n}.svg" for n, i in enumerate(drawn, 1)}
 
 
 def _text(document: Document, images: dict[int, str]) -> str:
@@ -133,8 +131,8 @@ def _figure(b: Figure, image: str) -> str:
     >>> _figure(pie, "")
     '本年度无支出。'
     >>> print(_figure(Figure("bar", "收、支决算总计变动情况图", ("收入总计",),
-    ...     (Series("2023年", (Decimal(1),)),), label="图1"), "a b_图/图1.png"))
-    ![图1 收、支决算总计变动情况图](<a b_图/图1.png>)
+    ...     (Series("2023年", (Decimal(1),)),), label="图1"), "a b_图/图1.svg"))
+    ![图1 收、支决算总计变动情况图](<a b_图/图1.svg>)
     <BLANKLINE>
     *图1 收、支决算总计变动情况图*
     """

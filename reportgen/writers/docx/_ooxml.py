@@ -168,24 +168,3 @@ def part(root: str, body: str, *, r_ns: bool = False) -> str:
     """A whole XML part: declaration and a w:-namespaced root element."""
     ns = f'xmlns:w="{W_NS}"' + (f' xmlns:r="{R_NS}"' if r_ns else "")
     return f"{XML_DECL}<w:{root} {ns}>{body}</w:{root}>"
-
-
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
-_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-
-
-def inline_picture(rid: str, cx: int, cy: int, pic_id: int, name: str) -> str:
-    """A run holding an inline picture `cx` × `cy` EMU whose image is relationship `rid`."""
-    ext = f'cx="{cx}" cy="{cy}"'
-    return (
-        f'<w:r><w:drawing><wp:inline xmlns:wp="{_WP}" distT="0" distB="0" distL="0" distR="0">'
-        f'<wp:extent {ext}/><wp:docPr id="{pic_id}" name="{esc(name)}"/>'
-        f'<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a="{_A}" noChangeAspect="1"/>'
-        f'</wp:cNvGraphicFramePr><a:graphic xmlns:a="{_A}"><a:graphicData uri="{_PIC}">'
-        f'<pic:pic xmlns:pic="{_PIC}"><pic:nvPicPr><pic:cNvPr id="{pic_id}" name="{esc(name)}"/>'
-        f'<pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/>'
-        f'</a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext {ext}/></a:xfrm>'
-        f'<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData>'
-        f'</a:graphic></wp:inline></w:drawing></w:r>'
-    )

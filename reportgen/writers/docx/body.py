@@ -13,7 +13,10 @@ from reportgen.document.nodes import (
     TableOfContents,
 )
 from reportgen.writers.docx import tables, toc
-from reportgen.writers.docx._ooxml import BOLD, add_to_ppr, bookmark, inline_picture, paragraph, ppr, run
+from reportgen.charts.data import size_emu
+from reportgen.writers.docx._ooxml import BOLD, add_to_ppr, bookmark, paragraph, ppr, run
+from reportgen.writers.docx.charts import chart_parts
+from reportgen.writers.docx.package import Part
 from reportgen.writers.docx.page import sect_pr
 from reportgen.writers.docx.paging import Pager
 from reportgen.writers.docx.styles import LINE_BODY
@@ -21,7 +24,7 @@ from reportgen.writers.docx.styles import LINE_BODY
 _NO_INDENT = '<w:ind w:firstLine="0"/>'
 _AUTO_SPACING = '<w:spacing w:before="120" w:after="0" w:line="240" w:lineRule="auto"/>'
 _EMU_PER_PT = 12700
-#: What a picture's line takes beyond the picture (spacing, descent): 20–40 pt kept the 目录's
+#: What a chart's line takes beyond the chart (spacing, descent): 20–40 pt kept the 目录's
 #: pages within one of LibreOffice's on a 40-chart document; 0 drifted by three pages.
 _PICTURE_LINE_EXTRA = 30
 
@@ -46,8 +49,9 @@ class BodyWriter:
         self.pager = Pager()
         self.heading_pages: list[int] = []
         self.tocs: list[tuple[int, TableOfContents]] = []  # (index in parts, node)
-        #: (relationship id, target under word/, bytes) of images, for the chart writer.
-        self.media: list[tuple[str, str, bytes]] = []
+        #: The parts charts add to the package (chart, its relationships, its workbook).
+        self.extra: list[Part] = []
+        self.charts = 0
 
     def paragraph(self, style: str, text: str, *, content: str = "", indent: bool = True,
                   **props) -> int:
@@ -141,21 +145,19 @@ def _paragraph(out: BodyWriter, p: Paragraph) -> None:
 
 
 def _figure(out: BodyWriter, figure: Figure) -> None:
-    """A chart: the picture, centred, then its caption "图N 标题"; a chart with nothing to
+    """A chart: a native chart, centred, then its caption "图N 标题"; a chart with nothing to
     draw prints only its fallback sentence (if the template gave one)."""
     if figure.is_empty:
         if figure.fallback:
             out.paragraph("Normal", figure.fallback)
         return
-    from reportgen.charts import render_png, size_emu  # matplotlib only when there are charts
-
-    number = len(out.media) + 1
-    rid, target = f"rIdImage{number}", f"media/image{number}.png"
-    out.media.append((rid, target, render_png(figure)))
-    cx, cy = size_emu()
-    # Single line spacing: the body's exact 28.95 pt pitch would clip the picture to one line.
-    out.paragraph("Normal", "", content=inline_picture(rid, cx, cy, number, f"{figure.label}.png"),
-                  indent=False, align="center", spacing=_AUTO_SPACING, keep_next=True)
+    out.charts += 1
+    content, parts = chart_parts(figure, out.charts)
+    out.extra += parts
+    _, cy = size_emu()
+    # Single line spacing: the body's exact 28.95 pt pitch would clip the chart to one line.
+    out.paragraph("Normal", "", content=content, indent=False, align="center",
+                  spacing=_AUTO_SPACING, keep_next=True)
     out.pager.block(cy / _EMU_PER_PT + _PICTURE_LINE_EXTRA)
     out.paragraph("Caption", f"{figure.label} {figure.title}".strip())
 
@@ -194,11 +196,11 @@ def _landscape_flags(blocks: tuple) -> list[bool | None]:
     return flags
 
 
-def body_parts(document: Document) -> tuple[list[str], list[tuple[str, str, bytes]]]:
-    """The body of word/document.xml, in pieces to join once, and the images it refers to."""
+def body_parts(document: Document) -> tuple[list[str], list[Part]]:
+    """The body of word/document.xml, in pieces to join once, and the parts it refers to."""
     out = BodyWriter(document)
     for block, landscape in zip(document.blocks, _landscape_flags(document.blocks)):
         if landscape is not None:
             out.orientation(landscape)
         _WRITERS[type(block)](out, block)
-    return out.finish(), out.media
+    return out.finish(), out.extra

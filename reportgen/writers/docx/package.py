@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 import os
 import zipfile
-from functools import cache
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from functools import cache
 
 from reportgen.writers.docx._ooxml import XML_DECL, esc, part
 from reportgen.writers.docx.page import EVEN_FOOTER_ID, FIRST_FOOTER_ID, FOOTER_ID, empty_footer_xml, footer_xml
@@ -52,18 +53,39 @@ def build_date() -> datetime:
     return FIXED_DATE
 
 
-_IMAGE_TYPES = {"jpg": "image/jpeg", "svg": "image/svg+xml", "emf": "image/x-emf"}
+_DEFAULT_TYPES = {"jpg": "image/jpeg", "svg": "image/svg+xml", "emf": "image/x-emf",
+                  "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 
 
-def _content_types(media: Sequence[tuple[str, str, bytes]]) -> str:
-    extensions = sorted({target.rsplit(".", 1)[-1].lower() for _, target, _ in media})
+@dataclass(frozen=True)
+class Part:
+    """A part a block writer adds (a chart, its workbook, its relationships), `name` under word/.
+
+    `content_type` makes an Override (otherwise the extension's Default serves); `rel_id` and
+    `rel_type` (a name under the officeDocument relationships, e.g. "chart") make a
+    relationship from document.xml, for a part the body refers to.
+    """
+
+    name: str
+    data: str | bytes
+    content_type: str = ""
+    rel_id: str = ""
+    rel_type: str = ""
+
+
+def _content_types(media: Sequence[tuple[str, str, bytes]], parts: Sequence[Part]) -> str:
+    names = [target for _, target, _ in media] + [p.name for p in parts if not p.content_type]
+    extensions = sorted({name.rsplit(".", 1)[-1].lower() for name in names} - {"rels", "xml"})
     defaults = "".join(
-        f'<Default Extension="{e}" ContentType="{_IMAGE_TYPES.get(e, "image/" + e)}"/>'
+        f'<Default Extension="{e}" ContentType="{_DEFAULT_TYPES.get(e, "image/" + e)}"/>'
         for e in extensions
     )
     overrides = "".join(
         f'<Override PartName="/word/{target}" ContentType="{ctype}"/>'
         for _, _, target, ctype in _WORD_PARTS
+    ) + "".join(
+        f'<Override PartName="/word/{p.name}" ContentType="{p.content_type}"/>'
+        for p in parts if p.content_type
     )
     return (
         f'{XML_DECL}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
@@ -93,7 +115,8 @@ def _fixed_parts() -> tuple[tuple[str, bytes], ...]:
     ))
 
 
-def _relationships(rels: Sequence[tuple[str, str, str]]) -> str:
+def relationships(rels: Sequence[tuple[str, str, str]]) -> str:
+    """A .rels part of (id, type URI, target) triples."""
     items = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{to}"/>' for i, t, to in rels)
     return f'{XML_DECL}<Relationships xmlns="{_PKG_REL}">{items}</Relationships>'
 
@@ -121,15 +144,18 @@ _APP = (
 
 
 def package(
-    document_xml: str, *, title: str, media: Sequence[tuple[str, str, bytes]] = ()
+    document_xml: str, *, title: str, media: Sequence[tuple[str, str, bytes]] = (),
+    parts: Sequence[Part] = (),
 ) -> bytes:
-    """Zip the parts; `media` are (relationship id, target under word/, bytes) of images."""
+    """Zip the parts; `media` are (relationship id, target under word/, bytes) of images,
+    `parts` what block writers add (charts)."""
     when = build_date()
     doc_rels = [(rid, f"{_REL}/{kind}", target) for rid, kind, target, _ in _WORD_PARTS]
     doc_rels += [(rid, f"{_REL}/image", target) for rid, target, _ in media]
+    doc_rels += [(p.rel_id, f"{_REL}/{p.rel_type}", p.name) for p in parts if p.rel_id]
     entries: list[tuple[str, str | bytes]] = [
-        ("[Content_Types].xml", _content_types(media)),
-        ("_rels/.rels", _relationships([
+        ("[Content_Types].xml", _content_types(media, parts)),
+        ("_rels/.rels", relationships([
             ("rId1", f"{_REL}/officeDocument", "word/document.xml"),
             ("rId2", f"{_PKG_REL}/metadata/core-properties", "docProps/core.xml"),
             ("rId3", f"{_REL}/extended-properties", "docProps/app.xml"),
@@ -137,10 +163,11 @@ def package(
         ("docProps/core.xml", _core(title, when)),
         ("docProps/app.xml", _APP),
         ("word/document.xml", document_xml),
-        ("word/_rels/document.xml.rels", _relationships(doc_rels)),
+        ("word/_rels/document.xml.rels", relationships(doc_rels)),
         *_fixed_parts(),
     ]
     entries += [(f"word/{target}", data) for _, target, data in media]
+    entries += [(f"word/{p.name}", p.data) for p in parts]
     return zip_entries(entries, when)
 
 
@@ -151,8 +178,8 @@ def zip_entries(entries: Sequence[tuple[str, str | bytes]], when: datetime) -> b
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in entries:
             info = zipfile.ZipInfo(name, date_time=stamp)
-            # Images are compressed already: deflating them again costs time and saves nothing.
-            stored = name.endswith((".png", ".jpeg", ".jpg"))
+            # Images and workbooks are compressed already: deflating again costs time, saves nothing.
+            stored = name.endswith((".png", ".jpeg", ".jpg", ".xlsx"))
             info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.create_system = 0  # ZipInfo would record the building OS otherwise
             info.external_attr = 0
