@@ -39,3 +39,20 @@ def missing_sentences(seed: str, start: str, end: str, markdown: str) -> tuple[l
     wanted = sentences(seed_region(seed, start, end))
     have = generated_text(markdown)
     return [s for s in wanted if s not in have], len(wanted)
+
+
+def real_units(text: str, start: str, end: str) -> list[str]:
+    """A real document's sentences between two markers: each line (a heading, a 目录 entry, a
+    paragraph) split at 。 and ；, white space removed and punctuation read full-width."""
+    lines = [normalise(line) for line in _PAGE_NUMBER.sub("", text).splitlines()]
+    flat = "\n".join(line for line in lines if line)
+    i = flat.index(normalise(start))
+    j = flat.index(normalise(end), i) + len(normalise(end))
+    return [s for line in flat[i:j].splitlines() for s in sentences(line)]
+
+
+def missing_units(text: str, start: str, end: str, markdown: str) -> tuple[list[str], int]:
+    """The real document's sentences (see real_units) that the Markdown does not contain, and the total."""
+    wanted = real_units(text, start, end)
+    have = generated_text(markdown)
+    return [s for s in wanted if s not in have], len(wanted)

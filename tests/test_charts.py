@@ -17,7 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from examples import EXAMPLES, IDS, ROOT, built, markdown
+from examples import IDS, ROOT, built, markdown
+from examples import SICHUAN as EXAMPLES  # the layout that draws charts
 from reportgen.charts import chart_data, render_svg
 from reportgen.document.nodes import Figure, Heading, Paragraph, Series
 from reportgen.document.reader import read

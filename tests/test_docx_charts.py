@@ -13,7 +13,8 @@ import pytest
 from docx.enum.shape import WD_INLINE_SHAPE
 from lxml import etree
 
-from examples import EXAMPLES, IDS, built
+from examples import IDS, built
+from examples import SICHUAN as EXAMPLES  # the layout that draws charts
 from reportgen.charts import chart_data
 from reportgen.charts.data import plain
 from reportgen.document.nodes import Document, Figure, Paragraph, Series

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from examples import EXAMPLES, IDS, built, markdown
+from examples import IDS, built, markdown
+from examples import SICHUAN as EXAMPLES  # the 13 tables of the 四川 layout
 from reportgen.document.nodes import Heading, Table
 from reportgen.kinds.final_accounts.table_grid import Cells
 from reportgen.kinds.final_accounts.table_facts import Rows

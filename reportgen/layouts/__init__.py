@@ -66,6 +66,13 @@ class Layout:
         """The sections of a part in print order (版式.yaml 章节), each a template of the part's folder."""
         return tuple(self.description.get("章节", {}).get(part, ()))
 
+    def heading(self, section: str) -> str:
+        """A section's heading as this layout prints it (版式.yaml 节标题)."""
+        headings = self.description.get("节标题", {})
+        if section not in headings:
+            raise TemplateError(f"版式“{self.name}”没有写明“{section}”一节的标题（版式.yaml 节标题）")
+        return headings[section]
+
     def option(self, key: str, default: Any = None) -> Any:
         """Any other entry of the description (e.g. a 绩效 layout's 自评表 forms and 标签)."""
         return self.description.get(key, default)

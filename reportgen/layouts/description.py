@@ -24,6 +24,7 @@ KEYS: dict[str, tuple[type, str]] = {
     "继承": (str, "replace"),
     "部分": (list, "replace"),
     "章节": (dict, "update"),
+    "节标题": (dict, "update"),
     "标题编号": (list, "replace"),
     "样式": (dict, "update"),
     "表": (dict, "update"),

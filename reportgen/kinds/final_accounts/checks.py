@@ -27,7 +27,8 @@ def check_subjects(data: FinalAccounts, catalogue: Catalogue | None = None) -> l
     Run before the facts are computed, which need every code to have a name.
     """
     cat = (catalogue or builtin_catalogue(data.单位.报告年度)).with_names(data.科目名称)
-    return [*_subjects(data, cat), *_non_fiscal_subjects(data, cat), *_economic_codes(data)]
+    return [*_subjects(data, cat), *_non_fiscal_subjects(data, cat), *_economic_codes(data),
+            *_explanations(data, cat)]
 
 
 def check_final_accounts(data: FinalAccounts, facts: FinalAccountsFacts) -> list[Finding]:
@@ -68,6 +69,22 @@ def _within(f: FinalAccountsFacts) -> Iterator[Finding]:
     if f.财政拨款支出 > f.本年支出合计:
         yield Finding("error", ("一般公共预算财政拨款支出",),
                       "财政拨款支出（各科目决算数之和）超过了本年支出合计", f.财政拨款支出, f.本年支出合计)
+
+
+def _explanations(d: FinalAccounts, cat: Catalogue) -> Iterator[Finding]:
+    """Each 项 the 名词解释 lists needs its explanation: the catalogue's, or the data file's own."""
+    lists = [("一般公共预算财政拨款支出", d.一般公共预算财政拨款支出), ("政府性基金预算财政拨款支出", d.政府性基金预算财政拨款支出),
+             ("国有资本经营预算财政拨款支出", d.国有资本经营预算财政拨款支出), ("非财政拨款收支", d.非财政拨款收支)]
+    seen: set[str] = set()
+    for group, items in lists:
+        for n, i in enumerate(items):
+            code = i.科目编码
+            if code in seen or code in cat.explanations or code in d.名词解释:
+                continue
+            seen.add(code)
+            name = i.科目名称 or cat.names.get(code, "")
+            yield Finding("error", (group, n, "科目编码"),
+                          f"科目 {code}（{name}）没有标准的名词解释：请在“名词解释”下写明，如 \"{code}\": 反映……")
 
 
 def _subjects(d: FinalAccounts, cat: Catalogue) -> Iterator[Finding]:

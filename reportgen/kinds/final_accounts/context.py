@@ -38,7 +38,8 @@ class Context:
     file's 样式 over the layout's defaults); `版式` the wording choices and `年` their 年/年度;
     `图` builds the charts a template places (`{{ block(图.收入结构("收入决算结构图")) }}`),
     `附表` the 公开表 (`{{ block(附表("收入决算表", …)) }}`); `引用` the figures free text may
-    quote in braces; `科目解释` a 科目's standard 名词解释; `附件` the 绩效 reports of 第四部分.
+    quote in braces; `科目解释` a 科目's standard 名词解释; `附件` the 绩效 reports of 第四部分;
+    `标题前缀` the unit's name where part headings print it (版式.标题含单位名称), else "".
     """
 
     data: FinalAccounts
@@ -46,6 +47,7 @@ class Context:
     style: NumberStyle
     版式: Wording
     年: str
+    标题前缀: str
     cover: Cover
     图: Mapping[str, Callable[..., Figure]]
     附表: Callable[..., Table]
@@ -81,6 +83,7 @@ def context(data: FinalAccounts, facts: FinalAccountsFacts, style: NumberStyle, 
         style=style,
         版式=data.版式,
         年=data.版式.年度写法,
+        标题前缀=data.单位.名称 if data.版式.标题含单位名称 else "",
         cover=Cover(title(data, layout)),
         图=figures_for_templates(facts, style),
         附表=table_maker(facts, style, layout, data.版式.附表零值留空),

@@ -247,6 +247,8 @@ class Wording(Model):
     #: Who publishes: a 单位决算 (泸州市中医医院 2023, 渠县农业综合技术服务中心 2024, 大邑 2022)
     #: heads 第一部分 "单位概况 / 主要职责" and 第二部分 "X年度单位决算情况说明".
     称谓: Literal["部门", "单位"] = "部门"
+    #: Part headings name the unit: "第一部分 萧县龙城镇人民政府概况" (萧县, 凯里, 岳阳, 湛江, 雨花).
+    标题含单位名称: bool = False
     #: "完成预算97.31%" (Sichuan seeds) or "完成预算的97.31%" (Anhui, Shanghai 三公 texts), in 五 and 七.
     完成预算写法: Literal["完成预算", "完成预算的"] = "完成预算"
 

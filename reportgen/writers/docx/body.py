@@ -12,8 +12,9 @@ from reportgen.document.nodes import (
     Table,
     TableOfContents,
 )
-from reportgen.writers.docx import tables, toc
 from reportgen.charts.data import size_emu
+import reportgen.writers.docx.tables as tables
+import reportgen.writers.docx.toc as toc
 from reportgen.writers.docx._ooxml import BOLD, add_to_ppr, bookmark, paragraph, ppr, run
 from reportgen.writers.docx.charts import chart_parts
 from reportgen.writers.docx.package import Part
