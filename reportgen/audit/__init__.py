@@ -8,6 +8,7 @@ from reportgen.audit.changes import read_changes
 from reportgen.audit.checks import check
 from reportgen.audit.claims import Claim, Sentence, Where, paren_depth
 from reportgen.audit.lists import read_lists
+from reportgen.audit.lookup import Index
 from reportgen.audit.rates import read_completions, read_control_rates, read_scores
 from reportgen.audit.reader import Document, document_from_text, read_document
 from reportgen.audit.report import Finding, format_text, to_json
@@ -40,7 +41,8 @@ def audit_text(text: str, name: str = "<text>") -> list[Finding]:
 
 def audit_document(document: Document) -> list[Finding]:
     """Findings for a document already read, sorted by line, without duplicates."""
-    claims: list = [claim for block in document.blocks for claim in _prose_claims(block)]
+    index = Index(document.blocks)
+    claims: list = [c for i, block in enumerate(document.blocks) for c in _prose_claims(block, i, index)]
     claims += read_table_claims(document.cells)
     claims += year_claims(document.blocks, report_year(document.blocks))
     found: dict[tuple, Finding] = {}
@@ -50,7 +52,7 @@ def audit_document(document: Document) -> list[Finding]:
     return sorted(found.values(), key=lambda f: (f.line, f.kind, f.stated))
 
 
-def _prose_claims(block: Block) -> list[Claim]:
+def _prose_claims(block: Block, block_no: int, index: Index) -> list[Claim]:
     """The claims of each sentence of a block of running text."""
     where, depth = Where(block), paren_depth(block.text)
     claims: list[Claim] = []
@@ -59,7 +61,7 @@ def _prose_claims(block: Block) -> list[Claim]:
         if end - start > _LONGEST_SENTENCE:
             previous = None
             continue
-        sentence = Sentence(where, block.text, start, end, depth, previous)
+        sentence = Sentence(where, block.text, start, end, depth, previous, block_no, index)
         for read in _READERS:
             claims += read(sentence)
         previous = (start, end)
