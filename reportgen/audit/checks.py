@@ -51,6 +51,8 @@ def _problems(claim: Claim | YearRef) -> list[_Problem]:
 
 
 def _change_problems(claim: Change) -> list[_Problem]:
+    if claim.current is None:
+        return _direction(claim, (ZERO, INF))
     return _change_with_prior(claim) if claim.prior is not None else _change(claim)
 
 
@@ -113,7 +115,8 @@ def _sum(claim: PartsList) -> list[_Problem]:
         return []
     whole = claim.total.interval()
     parts = total([p.interval() for p in claim.parts])
-    complete = all(claim.shares) and sum((s.value for s in claim.shares), ZERO) == HUNDRED
+    shares_whole = all(claim.shares) and sum((s.value for s in claim.shares), ZERO) == HUNDRED
+    complete = claim.complete or shares_whole
     if parts[0] > whole[1]:
         if _subtotal_listed(claim, parts, whole):
             return []
@@ -122,7 +125,10 @@ def _sum(claim: PartsList) -> list[_Problem]:
     decimals = max(f.decimals for f in (claim.total, *claim.parts))
     shown = _shown(parts, decimals, claim.total.unit, claim.total)
     message = f"所列 {len(claim.parts)} 项合计 {'～'.join(shown)}，与总数 {claim.total.printed} 不符"
-    return [_Problem(claim.total.start, "parts_total", claim.total.printed, shown, message)]
+    if claim.external:
+        message += "（总数见前文）"
+    offset = claim.parts[0].start if claim.external else claim.total.start
+    return [_Problem(offset, "parts_total", claim.total.printed, shown, message)]
 
 
 def _subtotal_listed(claim: PartsList, parts: Interval, whole: Interval) -> bool:
@@ -138,10 +144,12 @@ def _subtotal_listed(claim: PartsList, parts: Interval, whole: Interval) -> bool
 
 def _change(claim: Change) -> list[_Problem]:
     """Last year is this year's figure less the increase (plus the decrease)."""
-    rng = change_rate(claim.change.interval(), claim.current.interval(), claim.increase)
+    current, change = claim.current.interval(), claim.change.interval()
+    if claim.increase and change[1] >= current[0]:
+        return _zero_base(claim)
+    rng = change_rate(change, current, claim.increase)
     if not rng[0].is_finite():
         return []  # the change exceeds the figure it is a change of: we misread the sentence
-    current, change = claim.current.interval(), claim.change.interval()
     if claim.increase:
         base = (current[0] - change[1], current[1] - change[0])
     else:
@@ -149,6 +157,16 @@ def _change(claim: Change) -> list[_Problem]:
     decimals = max(claim.current.decimals, claim.change.decimals)
     lo, hi = show_range(base, decimals, claim.current.unit)
     return _direction(claim, rng) or _rate(claim, rng, f"则上年为 {lo}～{hi}")
+
+
+def _zero_base(claim: Change) -> list[_Problem]:
+    """"增加 135.19 万元，增长 100%" where the increase is the whole figure: last year (or the
+    budget) was nothing, so no rate exists; documents print 100% for a first year. A hint."""
+    if claim.rate.value != HUNDRED or not claim.rate_increase:
+        return []
+    message = (f"增加额 {claim.change.printed} 等于本年数 {claim.current.printed}，比较基数为零，"
+               f"增长率无法计算；文中写作 {claim.rate.printed}，宜改为“上年无此项支出”等说明")
+    return [_Problem(claim.rate.start, "zero_base", claim.rate.printed, ("—", "—"), message, "warning")]
 
 
 def _change_with_prior(claim: Change) -> list[_Problem]:

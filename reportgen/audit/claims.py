@@ -46,7 +46,7 @@ class Change:
     """This year's figure, its change on last year, and the printed rate of change."""
 
     where: Where
-    current: Figure
+    current: Figure | None  # None: only the direction of the rate can be checked
     change: Figure
     increase: bool
     rate: Figure

@@ -54,7 +54,7 @@ def key(words: str) -> str:
     """
     words = _QUOTES.sub("", _BRACKETED.sub("", words))
     words = _VERBS.sub("", _LEADING.sub("", words))
-    words = _FILLER.sub("", words)
+    words = _FILLER.sub("", words.replace("预算数", "预算"))
     plain = _QUALIFIERS.sub("", words)
     if plain not in _GENERIC:
         words = plain
@@ -108,12 +108,20 @@ class Index:
         return self._first_order[block] + max(bisect.bisect_right(starts, offset) - 1, 0)
 
     def before(self, k: str, block: int, offset: int) -> Figure | None:
-        """The nearest amount called `k` in an earlier sentence, within the window."""
+        """The amount called `k` in the earlier sentences within the window, if they agree on
+        it: two different amounts of one name (this year's budget and last year's outturn,
+        "公务接待 11.8 万元" then "公务接待 12.39 万元") leave the reference ambiguous.
+        """
         if is_generic(k):
             return None
         here = self.order_of(block, offset)
-        found = [n for n in self._by_key.get(k, []) if here - WINDOW <= n.order < here]
-        return found[-1].figure if found else None
+        found = [n.figure for n in self._by_key.get(k, []) if here - WINDOW <= n.order < here]
+        if not found:
+            return None
+        lo, hi = found[-1].interval()
+        if any(f.interval()[1] < lo or hi < f.interval()[0] for f in found):
+            return None
+        return found[-1]
 
     def values(self, k: str) -> list[Named]:
         return list(self._by_key.get(k, []))

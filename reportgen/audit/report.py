@@ -15,6 +15,10 @@ KIND_NAMES = {
     "control_rate": "人员控制率",
     "score_exceeds_weight": "得分超过分值",
     "year_reference": "年份",
+    "zero_base": "基数为零",
+    "share_apportioned": "占比倒挤",
+    "saving_rate": "节约率",
+    "repeated_figure": "同一数字前后不一",
 }
 
 

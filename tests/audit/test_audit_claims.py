@@ -85,6 +85,15 @@ SLIPS = {
         "2020年“三公”经费支出431万元，比上年累计支出433万元减少2万元，下降5%。",
         [("change_rate", "5%")],
     ),
+    # 总收入 is this year's income plus what was carried over: a list of the two is complete.
+    "income and carry-over short of 总收入 (seed 001)": (
+        "决算报表总收入518.77万元，其中：一般公共预算拨款收入442.77万元；年初结转和结余75.8万元。",
+        [("parts_total", "518.77万元")],
+    ),
+    "a change against the budget over the wrong base": (
+        "公务接待费支出2.14万元，与2021年度预算相比，增加1.14万元，增长1.14%。",
+        [("change_rate", "1.14%")],
+    ),
     "comparison with the report year itself": (
         "2023年度某局部门决算\n一、说明\n因公出国（境）支出决算与2023年决算数持平。",
         [("year_reference", "2023年")],
@@ -125,7 +134,7 @@ CONSISTENT = {
         "人员经费127.26万元，其中：工资福利支出100.00万元、基本工资60.00万元、津贴40.00万元、"
         "对个人和家庭的补助27.26万元。"
     ),
-    "a partial list short of its total": "决算报表总收入518.77万元，其中：一般公共预算拨款收入442.77万元；年初结转和结余75.8万元。",
+    "a partial list short of its total": "收入合计518.77万元，其中：一般公共预算拨款收入442.77万元；事业收入75.8万元。",
     "comparison with this year's budget": "2023年度某局部门决算\n支出决算100万元，与2023年预算相比减少5万元。",
     "comparison with the start of the year": "2023年度某局部门决算\n资产较2023年初增加5万元。",
     "next year's budget compared with this year": "2023年度某局部门决算\n2024年预算与2023年相比增加5万元。",
@@ -141,8 +150,8 @@ CONSISTENT = {
     "paired totals are not read as one figure": (
         "2022年度收、支总计各是4000.00,4100.00万元。与2021年相比，收、支总计各减少1000.00,2000.00万元，各下降20.00%、32.79%。"
     ),
-    "a change against this year's budget is no year-on-year change": (
-        "2020年度某局部门决算\n公务接待费支出16.3万元，与2020年度预算相比，增加1.5万元，增长40.00%。"
+    "a change against this year's budget names this year without a slip": (
+        "2020年度某局部门决算\n公务接待费支出16.3万元，与2020年度预算相比，增加1.5万元，增长10.14%。"
     ),
     "the figure just before 较 is the one compared": (
         "本单位2021年度总收入581.45万元，其中本年收入390.55万元，较2020年度决算数减少175.26万元，下降31%。"
