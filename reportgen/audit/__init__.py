@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reportgen.audit.budgets import read_completions_other_ways, read_savings
 from reportgen.audit.changes import read_changes
 from reportgen.audit.checks import check
 from reportgen.audit.claims import Claim, Sentence, Where, paren_depth
 from reportgen.audit.lists import read_lists
 from reportgen.audit.lookup import Index
+from reportgen.audit.pairs import read_pairs
 from reportgen.audit.rates import read_completions, read_control_rates, read_scores
 from reportgen.audit.reader import Document, document_from_text, read_document
 from reportgen.audit.report import Finding, format_text, to_json
@@ -18,7 +20,10 @@ from reportgen.audit.years import report_year, year_claims
 
 __all__ = ["Finding", "audit_document", "audit_paths", "audit_text", "format_text", "to_json"]
 
-_READERS = (read_lists, read_changes, read_completions, read_control_rates, read_scores)
+_READERS = (
+    read_lists, read_changes, read_pairs, read_completions, read_completions_other_ways, read_savings,
+    read_control_rates, read_scores,
+)
 _LONGEST_SENTENCE = 3000  # longer runs are tables or garbage; skipping them keeps the work linear
 
 
