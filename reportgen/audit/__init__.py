@@ -11,6 +11,7 @@ from reportgen.audit.claims import Claim, Sentence, Where, paren_depth
 from reportgen.audit.lists import read_lists
 from reportgen.audit.lookup import Index
 from reportgen.audit.pairs import read_pairs
+from reportgen.audit.shares import implied_shares, read_named_shares
 from reportgen.audit.rates import read_completions, read_control_rates, read_scores
 from reportgen.audit.reader import Document, document_from_text, read_document
 from reportgen.audit.report import Finding, format_text, to_json
@@ -22,7 +23,7 @@ __all__ = ["Finding", "audit_document", "audit_paths", "audit_text", "format_tex
 
 _READERS = (
     read_lists, read_changes, read_pairs, read_completions, read_completions_other_ways, read_savings,
-    read_control_rates, read_scores,
+    read_control_rates, read_scores, read_named_shares,
 )
 _LONGEST_SENTENCE = 3000  # longer runs are tables or garbage; skipping them keeps the work linear
 
@@ -48,6 +49,7 @@ def audit_document(document: Document) -> list[Finding]:
     """Findings for a document already read, sorted by line, without duplicates."""
     index = Index(document.blocks)
     claims: list = [c for i, block in enumerate(document.blocks) for c in _prose_claims(block, i, index)]
+    claims += implied_shares(document.blocks, index)
     claims += read_table_claims(document.cells)
     claims += year_claims(document.blocks, report_year(document.blocks))
     found: dict[tuple, Finding] = {}

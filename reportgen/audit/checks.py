@@ -221,6 +221,8 @@ def _ratio(claim: Ratio) -> list[_Problem]:
     rng = ratio(claim.numerator.interval(), claim.denominator.interval())
     if not rng[0].is_finite() or not disjoint(rng, claim.rate.interval()):
         return []
+    if claim.slack and _distance(rng, claim.rate.value) <= claim.slack * Decimal(1).scaleb(-claim.rate.decimals):
+        return []
     shown = _pct(rng, claim.rate)
     message = (f"{claim.numerator.printed} ÷ {claim.denominator.printed} = {'～'.join(shown)}，"
                f"不是 {claim.rate.printed}")

@@ -78,6 +78,7 @@ class Ratio:
     numerator: Figure
     denominator: Figure | Derived
     rate: Figure
+    slack: int = 0  # steps in the last place the rate may bend before it is wrong (倒挤)
 
 
 @dataclass(frozen=True)
