@@ -11,6 +11,7 @@ from reportgen.audit.claims import Claim, Sentence, Where, paren_depth
 from reportgen.audit.lists import read_lists
 from reportgen.audit.lookup import Index
 from reportgen.audit.pairs import read_pairs
+from reportgen.audit.repeats import repeat_claims
 from reportgen.audit.shares import implied_shares, read_named_shares
 from reportgen.audit.rates import read_completions, read_control_rates, read_scores
 from reportgen.audit.reader import Document, document_from_text, read_document
@@ -50,6 +51,7 @@ def audit_document(document: Document) -> list[Finding]:
     index = Index(document.blocks)
     claims: list = [c for i, block in enumerate(document.blocks) for c in _prose_claims(block, i, index)]
     claims += implied_shares(document.blocks, index)
+    claims += repeat_claims(document.blocks, index)
     claims += read_table_claims(document.cells)
     claims += year_claims(document.blocks, report_year(document.blocks))
     found: dict[tuple, Finding] = {}

@@ -8,6 +8,7 @@ from decimal import Decimal
 from reportgen.audit.claims import Change, Claim, PartsList, Ratio, Score
 from reportgen.audit.numbers import HUNDRED, INF, ZERO, Figure, Interval, change_rate, disjoint
 from reportgen.audit.numbers import ratio, show_range, total
+from reportgen.audit.repeats import Repeat
 from reportgen.audit.report import Finding
 from reportgen.audit.years import YearRef
 
@@ -47,6 +48,8 @@ def _problems(claim: Claim | YearRef) -> list[_Problem]:
         return _ratio(claim)
     if isinstance(claim, Score):
         return _score(claim)
+    if isinstance(claim, Repeat):
+        return _repeat(claim)
     return _year(claim)
 
 
@@ -239,6 +242,12 @@ def _score(claim: Score) -> list[_Problem]:
         message = f"评分标准计 {claim.score.text} 分，超过该项分值 {claim.weight.text} 分"
     rng = ("0", claim.weight.text)
     return [_Problem(claim.score.start, "score_exceeds_weight", claim.score.text, rng, message)]
+
+
+def _repeat(claim: Repeat) -> list[_Problem]:
+    first, second = claim.first.printed, claim.second.printed
+    message = f"财政拨款安排的{claim.name} {second} 大于前文{claim.name}总数 {first}，同一数字前后不一"
+    return [_Problem(claim.second.start, "repeated_figure", second, (first, first), message)]
 
 
 def _year(claim: YearRef) -> list[_Problem]:

@@ -29,6 +29,7 @@ _QUALIFIERS = re.compile(r"一般公共预算财政拨款|一般公共预算|财
 _VERBS = re.compile(r"(?:为|是|达到|达|共|约|计)+$")
 _FEE_SPENDING = re.compile(r"费支出$")
 _GENERIC = frozenset({"", "支出", "收入", "预算", "支出预算", "收入预算", "资金", "金额", "其中"})
+_YEAR = re.compile(r"20\d\d(?=\s?年)")
 WINDOW = 60  # sentences back a name may reach: a section, not the whole document
 
 
@@ -73,6 +74,9 @@ class Named:
     block: int
     figure: Figure
     key: str
+    words: str = ""  # the words before the amount, as printed
+    year: str = ""  # the year the sentence names before the amount, if any
+    lead: str = ""  # the words before the sentence's first amount: what the sentence is about
 
 
 class Index:
@@ -92,14 +96,18 @@ class Index:
                 order += 1
 
     def _add_sentence(self, b: int, order: int, text: str, start: int, end: int) -> None:
-        previous = ""
+        previous, lead = "", None
         for figure in find_money(text, start, end):
-            k = key(subject_before(text, figure.start, start))
+            words = subject_before(text, figure.start, start)
+            lead = words if lead is None else lead
+            k = key(words)
             if is_generic(k) and previous:
                 k = previous.replace("预算", "")  # "支出预算为 18 万元，支出决算为 6.28 万元"
                 k = _FEE_SPENDING.sub("费", k.removesuffix("支出") if k.endswith("费支出") else k)
             if not is_generic(k):
-                self._by_key.setdefault(k, []).append(Named(order, b, figure, k))
+                year = _YEAR.search(text, start, figure.start)
+                named = Named(order, b, figure, k, words, year.group() if year else "", lead)
+                self._by_key.setdefault(k, []).append(named)
                 previous = k
 
     def order_of(self, block: int, offset: int) -> int:
@@ -123,5 +131,6 @@ class Index:
             return None
         return found[-1]
 
-    def values(self, k: str) -> list[Named]:
-        return list(self._by_key.get(k, []))
+    def named(self) -> dict[str, list[Named]]:
+        """Every key with its amounts, in reading order."""
+        return self._by_key
