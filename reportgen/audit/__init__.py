@@ -16,6 +16,7 @@ from reportgen.audit.shares import implied_shares, read_named_shares
 from reportgen.audit.rates import read_completions, read_control_rates, read_scores
 from reportgen.audit.reader import Document, document_from_text, read_document
 from reportgen.audit.report import Finding, format_text, to_json
+from reportgen.audit.subrows import subrow_claims
 from reportgen.audit.tables import read_table_claims
 from reportgen.audit.text import Block
 from reportgen.audit.years import report_year, year_claims
@@ -53,6 +54,7 @@ def audit_document(document: Document) -> list[Finding]:
     claims += implied_shares(document.blocks, index)
     claims += repeat_claims(document.blocks, index)
     claims += read_table_claims(document.cells)
+    claims += subrow_claims(document.cells)
     claims += year_claims(document.blocks, report_year(document.blocks))
     found: dict[tuple, Finding] = {}
     for claim in claims:

@@ -10,6 +10,7 @@ from reportgen.audit.numbers import HUNDRED, INF, ZERO, Figure, Interval, change
 from reportgen.audit.numbers import ratio, show_range, total
 from reportgen.audit.repeats import Repeat
 from reportgen.audit.report import Finding
+from reportgen.audit.subrows import SubRows
 from reportgen.audit.years import YearRef
 
 
@@ -50,6 +51,8 @@ def _problems(claim: Claim | YearRef) -> list[_Problem]:
         return _score(claim)
     if isinstance(claim, Repeat):
         return _repeat(claim)
+    if isinstance(claim, SubRows):
+        return _subrows(claim)
     return _year(claim)
 
 
@@ -248,6 +251,12 @@ def _repeat(claim: Repeat) -> list[_Problem]:
     first, second = claim.first.printed, claim.second.printed
     message = f"财政拨款安排的{claim.name} {second} 大于前文{claim.name}总数 {first}，同一数字前后不一"
     return [_Problem(claim.second.start, "repeated_figure", second, (first, first), message)]
+
+
+def _subrows(claim: SubRows) -> list[_Problem]:
+    parts = "、".join(f"{lo.normalize():f}～{hi.normalize():f}" for lo, hi in claim.sums)
+    message = f"“{claim.parent.label.text}”的其中各项合计 {parts}，超过该行 {claim.stated}"
+    return [_Problem(0, "parts_total", claim.stated, (parts, parts), message)]
 
 
 def _year(claim: YearRef) -> list[_Problem]:
