@@ -151,7 +151,7 @@ def _subtotal_listed(claim: PartsList, parts: Interval, whole: Interval) -> bool
 def _change(claim: Change) -> list[_Problem]:
     """Last year is this year's figure less the increase (plus the decrease)."""
     current, change = claim.current.interval(), claim.change.interval()
-    if claim.increase and change[1] >= current[0]:
+    if claim.increase and claim.change.value == claim.current.value:
         return _zero_base(claim)
     rng = change_rate(change, current, claim.increase)
     if not rng[0].is_finite():

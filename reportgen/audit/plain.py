@@ -19,6 +19,7 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _PUNCTUATION = re.compile(r"[。；;，,：:！？!?]")
 _MD_MARKUP = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+)|\*\*|__|`")
 _MD_RULE = re.compile(r"^\s*\|?\s*:?-{3,}")
+_SPACED_TOKENS, _SPACED_FIGURES = 8, 4
 # Mirror sites print table rows as "合 计 | 34.35 | 34.35 |": a bar splits cells.
 _BAR = "|"
 
@@ -38,7 +39,7 @@ def plain(text: str) -> tuple[list[Fragment], list[Cell]]:
             for part in stripped.split(_BAR):
                 add_cell(fragments, cells, part, number)
             continue
-        cells.append(Cell(normalise(stripped), number))
+        cells += _spaced_cells(stripped, number)
         if line.startswith("\t"):
             kind = "cell"
         elif HEADING.match(normalise(stripped)):
@@ -47,6 +48,17 @@ def plain(text: str) -> tuple[list[Fragment], list[Cell]]:
             kind = "text"
         fragments.append(Fragment(stripped, number, kind))
     return _titles_apart(fragments), cells
+
+
+def _spaced_cells(line: str, number: int) -> list[Cell]:
+    """A line is one cell, unless it is a table row flattened with spaces ("年度资金总额: 0 0 0
+    10 0 0 其中:本年财政拨款 90 89.974 89.974", as Word tables come out of some converters):
+    then each space-separated piece is a cell."""
+    tokens = line.split()
+    figures = sum(1 for t in tokens if _NUMERIC_CELL.match(t))
+    if len(tokens) >= _SPACED_TOKENS and figures >= _SPACED_FIGURES:
+        return [Cell(normalise(t), number) for t in tokens]
+    return [Cell(normalise(line), number)]
 
 
 def _titles_apart(fragments: list[Fragment]) -> list[Fragment]:
