@@ -8,6 +8,8 @@ from reportgen.audit.budgets import read_completions_other_ways, read_savings
 from reportgen.audit.changes import read_changes
 from reportgen.audit.checks import check
 from reportgen.audit.claims import Claim, Sentence, Where, paren_depth
+from reportgen.audit.headings import dropped_heading_notes, field_code_notes
+from reportgen.audit.layout import layout_notes
 from reportgen.audit.lists import read_lists
 from reportgen.audit.lookup import Index
 from reportgen.audit.pairs import read_pairs
@@ -55,7 +57,10 @@ def audit_document(document: Document) -> list[Finding]:
     claims += repeat_claims(document.blocks, index)
     claims += read_table_claims(document.cells)
     claims += subrow_claims(document.cells)
-    claims += year_claims(document.blocks, report_year(document.blocks))
+    year = report_year(document.blocks)
+    claims += year_claims(document.blocks, year)
+    claims += field_code_notes(document.cells) + dropped_heading_notes(document.cells)
+    claims += layout_notes(document.blocks, document.cells, year)
     found: dict[tuple, Finding] = {}
     for claim in claims:
         for f in check(claim, document.name):

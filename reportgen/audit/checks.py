@@ -8,6 +8,7 @@ from decimal import Decimal
 from reportgen.audit.claims import Change, Claim, PartsList, Ratio, Score
 from reportgen.audit.numbers import HUNDRED, INF, ZERO, Figure, Interval, change_rate, disjoint
 from reportgen.audit.numbers import ratio, show_range, total
+from reportgen.audit.headings import Note
 from reportgen.audit.repeats import Repeat
 from reportgen.audit.report import Finding
 from reportgen.audit.subrows import SubRows
@@ -53,6 +54,8 @@ def _problems(claim: Claim | YearRef) -> list[_Problem]:
         return _repeat(claim)
     if isinstance(claim, SubRows):
         return _subrows(claim)
+    if isinstance(claim, Note):
+        return [_Problem(claim.offset, claim.kind, claim.stated, ("—", "—"), claim.message, claim.severity)]
     return _year(claim)
 
 

@@ -19,6 +19,13 @@ KIND_NAMES = {
     "share_apportioned": "占比倒挤",
     "saving_rate": "节约率",
     "repeated_figure": "同一数字前后不一",
+    "field_code": "域代码残留",
+    "heading": "标题漏字",
+    "table_missing": "缺表",
+    "section_missing": "缺说明",
+    "sangong_items": "三公未分项",
+    "empty_table": "空表未说明",
+    "late_publication": "公开不及时",
 }
 
 
