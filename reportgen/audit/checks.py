@@ -85,14 +85,40 @@ def _shares(claim: PartsList) -> list[_Problem]:
     whole = claim.total.interval()
     rows = [(p, s, ratio(p.interval(), whole)) for p, s in zip(claim.parts, claim.shares) if s]
     failing = [r for r in rows if r[2][0].is_finite() and disjoint(r[2], r[1].interval())]
-    if not failing or _apportioned(rows, failing):
+    if not failing:
         return []
+    nudged = _apportioned(rows, failing)
+    if nudged and _largest_remainder(rows):
+        return []  # the largest-remainder method: each share within a step, in remainder order
     problems = []
     for part, share, rng in failing:
         shown = _pct(rng, share)
         message = f"{part.printed} ÷ {claim.total.printed} 应为 {'～'.join(shown)}，不是 {share.printed}"
-        problems.append(_Problem(share.start, "share", share.printed, shown, message))
+        if nudged:
+            message += "；各项占比凑足 100%（倒挤）所致，宜按实际数计算"
+            problems.append(_Problem(share.start, "share_apportioned", share.printed, shown, message, "warning"))
+        else:
+            problems.append(_Problem(share.start, "share", share.printed, shown, message))
     return problems
+
+
+def _largest_remainder(rows) -> bool:
+    """Whether the printed shares are what the largest-remainder method gives: each the exact
+    share rounded down or up by one step, and every one rounded up with a larger remainder than
+    every one rounded down."""
+    ups, downs = [], []
+    for _, share, rng in rows:
+        step = Decimal(1).scaleb(-share.decimals)
+        exact = (rng[0] + rng[1]) / 2
+        floor = (exact / step).to_integral_value(rounding="ROUND_FLOOR") * step
+        remainder = exact - floor
+        if share.value == floor:
+            downs.append(remainder)
+        elif share.value == floor + step:
+            ups.append(remainder)
+        else:
+            return False
+    return not ups or not downs or min(ups) >= max(downs)
 
 
 def _apportioned(rows, failing) -> bool:

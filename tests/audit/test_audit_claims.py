@@ -108,10 +108,6 @@ def test_slips_are_reported(text, expected):
 
 CONSISTENT = {
     "growth computed from 元-level figures": "收、支总计均为568.27万元。与2022年相比，收、支总计各增加465.54万元，增长453.14%。",
-    "倒挤: the last share takes the residual": (
-        "一般公共预算财政拨款支出518.57万元，主要用于以下方面:社会保障和就业支出483.16万元，占93.2%；"
-        "卫生健康支出18.95万元，占3.7%；住房保障支出16.46万元，占3.1%。"
-    ),
     "largest remainder": (
         "合计300.00万元，其中：甲100.00万元，占33.33%；乙100.00万元，占33.33%；丙100.00万元，占33.34%。"
     ),
@@ -169,6 +165,25 @@ def test_a_share_slip_is_reported_with_its_own_clause_and_the_range():
     [finding] = audit_text(SLIPS["share off its total"][0])
     assert finding.sentence == "2023年本年支出合计568.27万元，其中：基本支出141.54万元，占30.00%；"
     assert finding.consistent_range == ("24.90%", "24.91%")
+
+
+def test_a_share_bent_to_make_100_percent_is_a_hint_of_its_own():
+    # 16.46 ÷ 518.57 = 3.174%: printed 3.1% so that the three shares total 100% (倒挤, seed 001).
+    text = (
+        "一般公共预算财政拨款支出518.57万元，主要用于以下方面:社会保障和就业支出483.16万元，占93.2%；"
+        "卫生健康支出18.95万元，占3.7%；住房保障支出16.46万元，占3.1%。"
+    )
+    [finding] = audit_text(text)
+    assert (finding.kind, finding.stated, finding.severity) == ("share_apportioned", "3.1%", "warning")
+    assert finding.consistent_range == ("3.17%", "3.18%") and "倒挤" in finding.message
+
+
+def test_largest_remainder_is_no_finding_but_other_nudges_are_hints():
+    # 1/3 each: 33.33, 33.33, 33.34 is largest remainder (all remainders equal). 10.01 and 39.99
+    # for 10.004% and 39.996% total 100% too, but round the smaller remainder up: no method does.
+    assert audit_text("合计300.00万元，其中：甲100.00万元，占33.33%；乙100.00万元，占33.33%；丙100.00万元，占33.34%。") == []
+    text = "合计100.000万元，其中：甲10.004万元，占10.01%；乙39.996万元，占39.99%；丙50.000万元，占50.00%。"
+    assert [(f.kind, f.severity) for f in audit_text(text)] == [("share_apportioned", "warning")] * 2
 
 
 def test_removing_the_100_percent_sum_makes_a_one_step_share_a_finding():
