@@ -83,13 +83,17 @@ def test_the_text_in_traditional_characters_gives_the_same_findings(tmp_path):
     assert _kinds(path) == _expected(tmp_path)
 
 
+def _blank_pdf(path: Path, pages: int) -> Path:
+    pdfium = pytest.importorskip("pypdfium2")
+    document = pdfium.PdfDocument.new()
+    for _ in range(pages):
+        document.new_page(595, 842)
+    document.save(str(path))
+    return path
+
+
 def test_a_pdf_without_a_text_layer_is_called_a_scan(tmp_path):
-    pypdf = pytest.importorskip("pypdf")
-    writer = pypdf.PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    path = tmp_path / "扫描件.pdf"
-    with path.open("wb") as out:
-        writer.write(out)
+    path = _blank_pdf(tmp_path / "扫描件.pdf", 1)
     with pytest.raises(ReportgenError, match="扫描件.pdf：PDF 没有可读取的文字层（可能是扫描件）"):
         audit_paths([path])
 
@@ -106,15 +110,9 @@ def test_a_docx_that_would_inflate_past_the_bound_is_refused_unread(tmp_path, mo
 
 
 def test_too_many_pdf_pages_are_refused(tmp_path, monkeypatch):
-    pypdf = pytest.importorskip("pypdf")
     from reportgen.audit import pdf
 
     monkeypatch.setattr(pdf, "MAX_PAGES", 2)
-    writer = pypdf.PdfWriter()
-    for _ in range(3):
-        writer.add_blank_page(width=595, height=842)
-    path = tmp_path / "长.pdf"
-    with path.open("wb") as out:
-        writer.write(out)
+    path = _blank_pdf(tmp_path / "长.pdf", 3)
     with pytest.raises(ReportgenError, match="共 3 页，超过上限 2 页"):
         audit_paths([path])
