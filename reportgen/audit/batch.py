@@ -68,17 +68,17 @@ def format_summary(reports: list[FileReport]) -> str:
     """A table of the batch, one row per file, then the totals.
 
     >>> print(format_summary([FileReport("a.txt", "某局", "2023"), FileReport("b.pdf", problem="坏")]))
-    文件	单位	年度	错误	提示
-    a.txt	某局	2023	0	0
-    b.pdf	—	—	无法读取	—
+    文件 | 单位 | 年度 | 错误 | 提示
+    a.txt | 某局 | 2023 | 0 | 0
+    b.pdf | — | — | 无法读取 | —
     共 2 个文件：错误 0 处，提示 0 处，无法读取 1 个。
     """
-    lines = ["文件\t单位\t年度\t错误\t提示"]
+    lines = ["文件 | 单位 | 年度 | 错误 | 提示"]
     for r in reports:
         if r.problem:
-            lines.append(f"{r.file}\t—\t—\t无法读取\t—")
+            lines.append(f"{r.file} | — | — | 无法读取 | —")
         else:
-            lines.append(f"{r.file}\t{r.unit}\t{r.year}\t{r.errors}\t{r.hints}")
+            lines.append(f"{r.file} | {r.unit} | {r.year} | {r.errors} | {r.hints}")
     errors, hints = sum(r.errors for r in reports), sum(r.hints for r in reports)
     unread = sum(1 for r in reports if r.problem)
     lines.append(f"共 {len(reports)} 个文件：错误 {errors} 处，提示 {hints} 处，无法读取 {unread} 个。")

@@ -35,7 +35,8 @@ def test_a_folder_is_read_recursively_with_unit_year_and_counts(tmp_path):
         ("子目录/b.md", "某县文物中心", "2023", 1, 0, False),
     ]
     table = format_summary(reports).splitlines()
-    assert table[0] == "文件\t单位\t年度\t错误\t提示"
+    assert table[0] == "文件 | 单位 | 年度 | 错误 | 提示"
+    assert table[2].endswith("c.txt | 某镇人民政府 | 2022 | 0 | 1")
     assert table[-1] == "共 4 个文件：错误 1 处，提示 1 处，无法读取 1 个。"
 
 
