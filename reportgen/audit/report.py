@@ -24,6 +24,7 @@ KIND_NAMES = {
     "table_missing": "缺表",
     "section_missing": "缺说明",
     "sangong_items": "三公未分项",
+    "empty_table": "空表未说明",
     "late_publication": "公开不及时",
 }
 
