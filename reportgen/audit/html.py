@@ -17,7 +17,9 @@ _DROPPED_TAGS = {
     "iframe", "object", "embed", "svg", "canvas", "template", "head", "title", "meta", "link",
 }
 # Class or id words of site chrome: 导航, 面包屑, 分享, 页脚… (an article body is never named so).
-_CHROME = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumb|crumb|share|footer|header|topbar|sidebar)(?:$|[\s_-])", re.I)
+_CHROME = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumb|crumb|share|footer|header|topbar|sidebar)(?:$|[\s_-])", re.I
+)
 _BLOCK_TAGS = {
     "p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "pre", "dd", "dt", "dl", "center", "main", "body", "hr", "caption",
