@@ -1,33 +1,46 @@
-"""Year-on-year changes: "比上年增加 A 万元，增长 B%", read with the figure they change."""
+"""Changes: "比上年增加 A 万元，增长 B%" (or against the budget), read with the figure they change."""
 
 from __future__ import annotations
 
 import re
 
 from reportgen.audit.claims import Change, Sentence, label, last, names
-from reportgen.audit.numbers import NUMBER, Figure, find_money, percent_at
+from reportgen.audit.lookup import key
+from reportgen.audit.numbers import NUMBER, Figure, find_money, parse_number, percent_at
 
+_YEARISH = r"(?:上年度?|上一年度?|去年|20\d\d年度?)"
+_BUDGETISH = r"(?:20\d\d年度?)?(?:年初|全年|调整后)?预算数?"
+_OF = r"(?:决算数?|预算数?|支出数|执行数|同期)?"
+# Year-on-year ("比上年", "较 2022 年度决算数") and against the budget ("与 2021 年度预算相比",
+# "较年初预算数"): either way the base is this year's figure less the change.
 _CUE = re.compile(
-    r"(?:与|同|和)(?:上年度?|去年|20\d\d年度?)(?:决算数?|同期)?相比|(?:比|较)(?:上年度?|去年|20\d\d年度?)"
-    r"(?:决算数?|同期)?|同比(?:上年度?|去年)?"
+    rf"(?:与|同|和)(?:{_YEARISH}{_OF}|{_BUDGETISH})(?:相比|比较)"
+    rf"|(?:比|较)(?:{_YEARISH}{_OF}|{_BUDGETISH})|同比(?:上年度?|去年)?"
 )
 _PRIOR_WIDTH = 16  # "累计支出 433 万元": the longest wording of last year's figure we read
-# 增收/减收/增支/减支: the wording of government-wide 决算 reports ("比2017年增收12423万元").
+# 增收/减收/增支/减支: the wording of government-wide 决算 reports ("比2017年增收12423万元");
+# a bare 增/减 ("较上年增 17.1 万元") in terse budget notes.
 _CHANGE = re.compile(
-    r"(增加|减少|增长|下降|降低|上升|增收|减收|增支|减支)了?"
-    rf"(?=(?:{NUMBER})(?:亿元|万元|千元|元))"
+    r"(增加|减少|增长|下降|降低|上升|增收|减收|增支|减支|增|减)了?"
+    rf"(?=\s?(?:{NUMBER})\s?(?:亿元|万元|千元|元))"
 )
-_RATE = re.compile(r"\s*[，,]?\s*(?:同比)?(增长|下降|降低|上升|增加|减少|增幅|降幅)了?(?:幅度)?(?:为|达)?\s*")
-_UP = ("增加", "增长", "上升", "增幅", "增收", "增支")
+_RATE = re.compile(
+    r"\s*[，,]?\s*(?:同比)?(增长|下降|降低|上升|增加|减少|增幅|降幅|减幅|增|减)了?(?:幅度)?(?:为|达)?\s*"
+)
+_UP = ("增加", "增长", "上升", "增幅", "增收", "增支", "增")
 _UNIT_WIDTH = 32  # longest printed amount the change word can be followed by
 # "收入总计 X 万元，支出总计 X 万元。收支较上年…" (Chongqing): the two totals are one figure.
 _BOTH_TOTALS = re.compile(r"收[、，,]?支(?:总计)?[均各]?")
 # Words that make an amount a change or a comparison rather than a figure a change could be of.
 _COMPARED = re.compile(r"比|较|增加|减少|增长|下降|增收|减收|增支|减支|同比|上年")
+_BARE_NUMBER = re.compile(NUMBER)
+_SUBJECT_CUT = re.compile(r"比|较|与|同比|和")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def read_changes(sentence: Sentence) -> list[Change]:
-    """Each change with a printed rate whose base this sentence (or the one before) gives."""
+    """Each change with a printed rate whose base this sentence, the one before, or an earlier
+    figure of the same name gives; a change whose rate goes the other way even without one."""
     text, start, end = sentence.text, sentence.start, sentence.end
     claims = []
     for m in _CHANGE.finditer(text, start, end):
@@ -38,13 +51,34 @@ def read_changes(sentence: Sentence) -> list[Change]:
         if rate is None or cue is None:
             continue
         between = text[cue.end() : m.start()]
-        prior = _prior(text, cue.end(), m.start())
+        prior = _prior(text, cue.end(), m.start(), change.unit)
         current = _current(sentence, cue.start(), "" if prior else between)
+        if current is None and prior is None and not find_money(between):
+            current = sentence.named(key(_subject(sentence, cue.start(), between)), cue.start())
+        up, rate_up = m.group(1) in _UP, rate_word.group(1) in _UP
         if current is not None and (prior is not None or not find_money(between)):
-            up, rate_up = m.group(1) in _UP, rate_word.group(1) in _UP
             others = _others(sentence, current, cue.start())
             claims.append(Change(sentence.where, current, change, up, rate, rate_up, prior, others))
+        elif up != rate_up and rate.value and change.value:
+            claims.append(Change(sentence.where, None, change, up, rate, rate_up))
     return claims
+
+
+def _subject(sentence: Sentence, cue: int, between: str) -> str:
+    """What a change is of when no amount precedes it: the words between the comparison and the
+    change ("与上年相比，项目支出减少"), else those before the comparison, in this clause or the
+    ones before it up to a "；" ("公务用车运行维护费支出决算比预算无增减变化，比去年增加…").
+    """
+    if len(_CJK.findall(between)) >= 2:
+        return between
+    text = sentence.text
+    floor = max(text.rfind("；", sentence.start, cue), text.rfind(";", sentence.start, cue), sentence.start - 1) + 1
+    clauses = re.split(r"[，,]", text[floor:cue])
+    for i in range(len(clauses) - 1, -1, -1):
+        words = clauses[i] if i == len(clauses) - 1 else _SUBJECT_CUT.split(clauses[i], maxsplit=1)[0]
+        if len(_CJK.findall(words)) >= 2:
+            return words
+    return ""
 
 
 def _others(sentence: Sentence, current: Figure, cue: int) -> tuple[Figure, ...]:
@@ -62,11 +96,17 @@ def _others(sentence: Sentence, current: Figure, cue: int) -> tuple[Figure, ...]
     )
 
 
-def _prior(text: str, start: int, end: int) -> Figure | None:
-    """Last year's figure named between the comparison and the change word, if just one is."""
+def _prior(text: str, start: int, end: int, unit: str) -> Figure | None:
+    """Last year's figure named between the comparison and the change word, if just one is;
+    printed without a unit ("较上年 2.08 减少 0.03 万元") it has the change's unit.
+    """
     if end - start > _PRIOR_WIDTH:
         return None
     figures = find_money(text, start, end)
+    if not figures:
+        bare = list(_BARE_NUMBER.finditer(text, start, end))
+        if len(bare) == 1 and not text[bare[0].end() : end].strip().startswith(("年", "%")):
+            figures = [parse_number(bare[0].group(), unit, bare[0].start(), bare[0].end())]
     return figures[0] if len(figures) == 1 else None
 
 

@@ -8,7 +8,10 @@ from decimal import Decimal
 from reportgen.audit.claims import Change, Claim, PartsList, Ratio, Score
 from reportgen.audit.numbers import HUNDRED, INF, ZERO, Figure, Interval, change_rate, disjoint
 from reportgen.audit.numbers import ratio, show_range, total
+from reportgen.audit.headings import Note
+from reportgen.audit.repeats import Repeat
 from reportgen.audit.report import Finding
+from reportgen.audit.subrows import SubRows
 from reportgen.audit.years import YearRef
 
 
@@ -47,10 +50,18 @@ def _problems(claim: Claim | YearRef) -> list[_Problem]:
         return _ratio(claim)
     if isinstance(claim, Score):
         return _score(claim)
+    if isinstance(claim, Repeat):
+        return _repeat(claim)
+    if isinstance(claim, SubRows):
+        return _subrows(claim)
+    if isinstance(claim, Note):
+        return [_Problem(claim.offset, claim.kind, claim.stated, ("—", "—"), claim.message, claim.severity)]
     return _year(claim)
 
 
 def _change_problems(claim: Change) -> list[_Problem]:
+    if claim.current is None:
+        return _direction(claim, (ZERO, INF))
     return _change_with_prior(claim) if claim.prior is not None else _change(claim)
 
 
@@ -74,14 +85,40 @@ def _shares(claim: PartsList) -> list[_Problem]:
     whole = claim.total.interval()
     rows = [(p, s, ratio(p.interval(), whole)) for p, s in zip(claim.parts, claim.shares) if s]
     failing = [r for r in rows if r[2][0].is_finite() and disjoint(r[2], r[1].interval())]
-    if not failing or _apportioned(rows, failing):
+    if not failing:
         return []
+    nudged = _apportioned(rows, failing)
+    if nudged and _largest_remainder(rows):
+        return []  # the largest-remainder method: each share within a step, in remainder order
     problems = []
     for part, share, rng in failing:
         shown = _pct(rng, share)
         message = f"{part.printed} ÷ {claim.total.printed} 应为 {'～'.join(shown)}，不是 {share.printed}"
-        problems.append(_Problem(share.start, "share", share.printed, shown, message))
+        if nudged:
+            message += "；各项占比凑足 100%（倒挤）所致，宜按实际数计算"
+            problems.append(_Problem(share.start, "share_apportioned", share.printed, shown, message, "warning"))
+        else:
+            problems.append(_Problem(share.start, "share", share.printed, shown, message))
     return problems
+
+
+def _largest_remainder(rows) -> bool:
+    """Whether the printed shares are what the largest-remainder method gives: each the exact
+    share rounded down or up by one step, and every one rounded up with a larger remainder than
+    every one rounded down."""
+    ups, downs = [], []
+    for _, share, rng in rows:
+        step = Decimal(1).scaleb(-share.decimals)
+        exact = (rng[0] + rng[1]) / 2
+        floor = (exact / step).to_integral_value(rounding="ROUND_FLOOR") * step
+        remainder = exact - floor
+        if share.value == floor:
+            downs.append(remainder)
+        elif share.value == floor + step:
+            ups.append(remainder)
+        else:
+            return False
+    return not ups or not downs or min(ups) >= max(downs)
 
 
 def _apportioned(rows, failing) -> bool:
@@ -113,7 +150,8 @@ def _sum(claim: PartsList) -> list[_Problem]:
         return []
     whole = claim.total.interval()
     parts = total([p.interval() for p in claim.parts])
-    complete = all(claim.shares) and sum((s.value for s in claim.shares), ZERO) == HUNDRED
+    shares_whole = all(claim.shares) and sum((s.value for s in claim.shares), ZERO) == HUNDRED
+    complete = claim.complete or shares_whole
     if parts[0] > whole[1]:
         if _subtotal_listed(claim, parts, whole):
             return []
@@ -122,7 +160,10 @@ def _sum(claim: PartsList) -> list[_Problem]:
     decimals = max(f.decimals for f in (claim.total, *claim.parts))
     shown = _shown(parts, decimals, claim.total.unit, claim.total)
     message = f"所列 {len(claim.parts)} 项合计 {'～'.join(shown)}，与总数 {claim.total.printed} 不符"
-    return [_Problem(claim.total.start, "parts_total", claim.total.printed, shown, message)]
+    if claim.external:
+        message += "（总数见前文）"
+    offset = claim.parts[0].start if claim.external else claim.total.start
+    return [_Problem(offset, "parts_total", claim.total.printed, shown, message)]
 
 
 def _subtotal_listed(claim: PartsList, parts: Interval, whole: Interval) -> bool:
@@ -138,10 +179,12 @@ def _subtotal_listed(claim: PartsList, parts: Interval, whole: Interval) -> bool
 
 def _change(claim: Change) -> list[_Problem]:
     """Last year is this year's figure less the increase (plus the decrease)."""
-    rng = change_rate(claim.change.interval(), claim.current.interval(), claim.increase)
+    current, change = claim.current.interval(), claim.change.interval()
+    if claim.increase and claim.change.value == claim.current.value:
+        return _zero_base(claim)
+    rng = change_rate(change, current, claim.increase)
     if not rng[0].is_finite():
         return []  # the change exceeds the figure it is a change of: we misread the sentence
-    current, change = claim.current.interval(), claim.change.interval()
     if claim.increase:
         base = (current[0] - change[1], current[1] - change[0])
     else:
@@ -149,6 +192,16 @@ def _change(claim: Change) -> list[_Problem]:
     decimals = max(claim.current.decimals, claim.change.decimals)
     lo, hi = show_range(base, decimals, claim.current.unit)
     return _direction(claim, rng) or _rate(claim, rng, f"则上年为 {lo}～{hi}")
+
+
+def _zero_base(claim: Change) -> list[_Problem]:
+    """"增加 135.19 万元，增长 100%" where the increase is the whole figure: last year (or the
+    budget) was nothing, so no rate exists; documents print 100% for a first year. A hint."""
+    if claim.rate.value != HUNDRED or not claim.rate_increase:
+        return []
+    message = (f"增加额 {claim.change.printed} 等于本年数 {claim.current.printed}，比较基数为零，"
+               f"增长率无法计算；文中写作 {claim.rate.printed}，宜改为“上年无此项支出”等说明")
+    return [_Problem(claim.rate.start, "zero_base", claim.rate.printed, ("—", "—"), message, "warning")]
 
 
 def _change_with_prior(claim: Change) -> list[_Problem]:
@@ -203,6 +256,8 @@ def _ratio(claim: Ratio) -> list[_Problem]:
     rng = ratio(claim.numerator.interval(), claim.denominator.interval())
     if not rng[0].is_finite() or not disjoint(rng, claim.rate.interval()):
         return []
+    if claim.slack and _distance(rng, claim.rate.value) <= claim.slack * Decimal(1).scaleb(-claim.rate.decimals):
+        return []
     shown = _pct(rng, claim.rate)
     message = (f"{claim.numerator.printed} ÷ {claim.denominator.printed} = {'～'.join(shown)}，"
                f"不是 {claim.rate.printed}")
@@ -219,6 +274,18 @@ def _score(claim: Score) -> list[_Problem]:
         message = f"评分标准计 {claim.score.text} 分，超过该项分值 {claim.weight.text} 分"
     rng = ("0", claim.weight.text)
     return [_Problem(claim.score.start, "score_exceeds_weight", claim.score.text, rng, message)]
+
+
+def _repeat(claim: Repeat) -> list[_Problem]:
+    first, second = claim.first.printed, claim.second.printed
+    message = f"财政拨款安排的{claim.name} {second} 大于前文{claim.name}总数 {first}，同一数字前后不一"
+    return [_Problem(claim.second.start, "repeated_figure", second, (first, first), message)]
+
+
+def _subrows(claim: SubRows) -> list[_Problem]:
+    parts = "、".join(f"{lo.normalize():f}～{hi.normalize():f}" for lo, hi in claim.sums)
+    message = f"“{claim.parent.label.text}”的其中各项合计 {parts}，超过该行 {claim.stated}"
+    return [_Problem(0, "parts_total", claim.stated, (parts, parts), message)]
 
 
 def _year(claim: YearRef) -> list[_Problem]:

@@ -37,6 +37,8 @@ class PartsList:
     parts: tuple[Figure, ...]
     shares: tuple[Figure | None, ...]
     clean: bool  # every part is a plain item, so adding them up is meaningful
+    complete: bool = False  # the parts are the whole breakdown (三公's three items…)
+    external: bool = False  # the total was printed in an earlier sentence, found by its name
 
 
 @dataclass(frozen=True)
@@ -44,7 +46,7 @@ class Change:
     """This year's figure, its change on last year, and the printed rate of change."""
 
     where: Where
-    current: Figure
+    current: Figure | None  # None: only the direction of the rate can be checked
     change: Figure
     increase: bool
     rate: Figure
@@ -55,14 +57,28 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Derived:
+    """A figure the document implies rather than prints ("决算数大于预算数 55.93 万元" gives
+    the budget as spending − 55.93): an interval and the words that show how it was got."""
+
+    low: object
+    high: object
+    printed: str
+
+    def interval(self):
+        return self.low, self.high
+
+
+@dataclass(frozen=True)
 class Ratio:
     """A printed percentage that must equal numerator / denominator (执行率, 控制率)."""
 
     where: Where
     kind: str
     numerator: Figure
-    denominator: Figure
+    denominator: Figure | Derived
     rate: Figure
+    slack: int = 0  # steps in the last place the rate may bend before it is wrong (倒挤)
 
 
 @dataclass(frozen=True)
@@ -88,10 +104,16 @@ class Sentence:
     end: int
     depth: list[int]  # bracket depth of each character of the block
     previous: tuple[int, int] | None  # the sentence before, in the same block
+    block_no: int = 0  # the block's place in the document, for look-ups by name
+    index: object = None  # the document's lookup.Index, when the sentence is read in one
+
+    def named(self, k: str, offset: int) -> Figure | None:
+        """The nearest earlier amount called `k` (see lookup.Index.before)."""
+        return None if self.index is None else self.index.before(k, self.block_no, offset)
 
 
 _DELIMS = "，,；;：:、。（）()"
-_SUBJECT_NOISE = re.compile(r"[，,、：:\s]|各|均|分别|共|同比|合计")
+_SUBJECT_NOISE = re.compile(r"[，,、：:\s“”\"‘’]|各|均|分别|共|同比|合计")
 
 
 def paren_depth(text: str) -> list[int]:

@@ -5,10 +5,20 @@ from __future__ import annotations
 import re
 
 from reportgen.audit.claims import PartsList, Sentence, label, names
+from reportgen.audit.lookup import key, subject_before
 from reportgen.audit.numbers import Figure, find_money, percent_at
 
 _MARKER = re.compile(r"(?<!不)(?:其中|主要用于以下方面|主要用于|主要包括|包括|分别为|分别是)")
-_SHARE = re.compile(r"\s*[，,]?\s*(?:占比|占)(?:([^，,。；;%\d]{0,24}?)(?:的|比重|比例))?(?:为|达)?\s*")
+# "，占 24.91%", "，占总支出的 22.39%", "，占基本支出预算 81.45%": the base may be named.
+_SHARE = re.compile(r"\s*[，,]?\s*(?:占比|占)(?:([^，,。；;%\d]{0,24}?)(?:的|比重|比例)?)?(?:为|达|是)?\s*(?=\d)")
+# Names a base goes by ("占总支出的" in a list of 本年支出合计): the alias, and what the total's
+# own words must contain for the alias to mean it.
+_ALIASES = {"总支出": ("支出合计", "支出总计", "本年支出", "总支出"), "总收入": ("收入合计", "收入总计", "本年收入", "总收入")}
+# A list that opens its sentence with the name of its total: "“三公”经费财政拨款支出决算中，
+# 因公出国（境）费…，占 0%；…" — the total is the amount of that name printed earlier.
+_NAMED_OPENER = re.compile(r"([^，,。；;：:]{2,60}?)中[，,：:]")
+_SANGONG = ("出国", "车", "接待")  # 三公 is exactly these three items
+_CARRIED = re.compile(r"结转|结余")
 _NAMED_NOISE = re.compile(r"^(?:本年|全年|年度|当年)")
 # A total described as a change ("比上年增加 10 万元，其中：…") is broken down into changes.
 _COMPARED = re.compile(r"比|较|增加|减少|增长|下降|同比|上年")
@@ -30,7 +40,7 @@ def read_lists(sentence: Sentence) -> list[PartsList]:
         if _opens_list(sentence, m.end(), money)
     ]
     regions = _regions(sentence, markers, money)
-    claims = []
+    claims = _named_list(sentence, money, markers)
     for pos, (start, stop) in regions.items():
         inner = [r for q, r in regions.items() if start < q < stop]
         claim = _list_at(sentence, money, pos, stop, inner)
@@ -91,7 +101,36 @@ def _list_at(
         return None
     shares = tuple(share_after(text, f, stop, whole) for f in parts)
     clean = not any(_UNCLEAN.search(label(text, f.start, pos)) for f in parts)
-    return PartsList(sentence.where, total, parts, shares, clean)
+    complete = _complete(text, parts, whole, pos)
+    return PartsList(sentence.where, total, parts, shares, clean, complete)
+
+
+def _named_list(sentence: Sentence, money: list[Figure], markers: list[int]) -> list[PartsList]:
+    """The list opened by "X中，" at the start of a sentence, its total found by the name X."""
+    text = sentence.text
+    m = _NAMED_OPENER.match(text, sentence.start, sentence.end)
+    if m is None or markers and markers[0] < m.end() or any(f.start < m.end() for f in money):
+        return []
+    total = sentence.named(key(m.group(1)), m.start())
+    level = sentence.depth[m.end() - 1]
+    parts = tuple(f for f in money if sentence.depth[f.start] == level)
+    if total is None or not parts:
+        return []
+    whole = m.group(1)
+    shares = tuple(share_after(text, f, sentence.end, whole) for f in parts)
+    clean = not any(_UNCLEAN.search(label(text, f.start, m.end())) for f in parts)
+    complete = _complete(text, parts, whole, m.end())
+    return [PartsList(sentence.where, total, parts, shares, clean, complete, external=True)]
+
+
+def _complete(text: str, parts: tuple[Figure, ...], whole: str, floor: int) -> bool:
+    """Whether the parts are the whole breakdown even without shares adding to 100%: 三公 by
+    its three items, and 收入总计 as this year's income plus what was carried over.
+    """
+    labels = [subject_before(text, f.start, floor) for f in parts]
+    if "三公" in whole and all(any(w in lab for lab in labels) for w in _SANGONG):
+        return True
+    return ("收入总计" in whole or "总收入" in whole) and _CARRIED.search(labels[-1]) is not None
 
 
 def _lead(sentence: Sentence, pos: int) -> tuple[Figure | None, int, int]:
@@ -122,9 +161,16 @@ def share_after(text: str, figure: Figure, end: int, whole: str | None = None) -
     if not m:
         return None
     named = _NAMED_NOISE.sub("", m.group(1) or "")
-    if whole is not None and named and not names(whole, named):
+    if whole is not None and named and not _is_base(whole, named):
         return None
     return percent_at(text, m.end())
+
+
+def _is_base(whole: str, named: str) -> bool:
+    """Whether a share's named base ("总支出", "“三公”经费") is the list's total."""
+    if names(whole, named) or key(named) and key(named) == key(whole):
+        return True
+    return any(w in whole for w in _ALIASES.get(named, ()))
 
 
 def _clause_end(text: str, pos: int, end: int) -> int:

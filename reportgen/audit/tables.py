@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from reportgen.audit.claims import Claim, Ratio, Score, Where
 from reportgen.audit.numbers import NUMBER, Figure, parse_number
-from reportgen.audit.reader import Cell
+from reportgen.audit.text import Cell
 
 # Column headings of the funds block of a 项目/部门 自评表 (Anhui/Hunan and Sichuan wordings).
 _COLUMNS = (

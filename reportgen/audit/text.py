@@ -42,6 +42,14 @@ class Fragment:
 
 
 @dataclass(frozen=True)
+class Cell:
+    """One non-empty table cell or line, in reading order, for the table and layout checks."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Block:
     """Text read as one flow (a paragraph, a cell); `starts`/`lines` map offsets to lines."""
 

@@ -85,6 +85,15 @@ SLIPS = {
         "2020年“三公”经费支出431万元，比上年累计支出433万元减少2万元，下降5%。",
         [("change_rate", "5%")],
     ),
+    # 总收入 is this year's income plus what was carried over: a list of the two is complete.
+    "income and carry-over short of 总收入 (seed 001)": (
+        "决算报表总收入518.77万元，其中：一般公共预算拨款收入442.77万元；年初结转和结余75.8万元。",
+        [("parts_total", "518.77万元")],
+    ),
+    "a change against the budget over the wrong base": (
+        "公务接待费支出2.14万元，与2021年度预算相比，增加1.14万元，增长1.14%。",
+        [("change_rate", "1.14%")],
+    ),
     "comparison with the report year itself": (
         "2023年度某局部门决算\n一、说明\n因公出国（境）支出决算与2023年决算数持平。",
         [("year_reference", "2023年")],
@@ -99,10 +108,6 @@ def test_slips_are_reported(text, expected):
 
 CONSISTENT = {
     "growth computed from 元-level figures": "收、支总计均为568.27万元。与2022年相比，收、支总计各增加465.54万元，增长453.14%。",
-    "倒挤: the last share takes the residual": (
-        "一般公共预算财政拨款支出518.57万元，主要用于以下方面:社会保障和就业支出483.16万元，占93.2%；"
-        "卫生健康支出18.95万元，占3.7%；住房保障支出16.46万元，占3.1%。"
-    ),
     "largest remainder": (
         "合计300.00万元，其中：甲100.00万元，占33.33%；乙100.00万元，占33.33%；丙100.00万元，占33.34%。"
     ),
@@ -125,7 +130,7 @@ CONSISTENT = {
         "人员经费127.26万元，其中：工资福利支出100.00万元、基本工资60.00万元、津贴40.00万元、"
         "对个人和家庭的补助27.26万元。"
     ),
-    "a partial list short of its total": "决算报表总收入518.77万元，其中：一般公共预算拨款收入442.77万元；年初结转和结余75.8万元。",
+    "a partial list short of its total": "收入合计518.77万元，其中：一般公共预算拨款收入442.77万元；事业收入75.8万元。",
     "comparison with this year's budget": "2023年度某局部门决算\n支出决算100万元，与2023年预算相比减少5万元。",
     "comparison with the start of the year": "2023年度某局部门决算\n资产较2023年初增加5万元。",
     "next year's budget compared with this year": "2023年度某局部门决算\n2024年预算与2023年相比增加5万元。",
@@ -141,8 +146,8 @@ CONSISTENT = {
     "paired totals are not read as one figure": (
         "2022年度收、支总计各是4000.00,4100.00万元。与2021年相比，收、支总计各减少1000.00,2000.00万元，各下降20.00%、32.79%。"
     ),
-    "a change against this year's budget is no year-on-year change": (
-        "2020年度某局部门决算\n公务接待费支出16.3万元，与2020年度预算相比，增加1.5万元，增长40.00%。"
+    "a change against this year's budget names this year without a slip": (
+        "2020年度某局部门决算\n公务接待费支出16.3万元，与2020年度预算相比，增加1.5万元，增长10.14%。"
     ),
     "the figure just before 较 is the one compared": (
         "本单位2021年度总收入581.45万元，其中本年收入390.55万元，较2020年度决算数减少175.26万元，下降31%。"
@@ -160,6 +165,25 @@ def test_a_share_slip_is_reported_with_its_own_clause_and_the_range():
     [finding] = audit_text(SLIPS["share off its total"][0])
     assert finding.sentence == "2023年本年支出合计568.27万元，其中：基本支出141.54万元，占30.00%；"
     assert finding.consistent_range == ("24.90%", "24.91%")
+
+
+def test_a_share_bent_to_make_100_percent_is_a_hint_of_its_own():
+    # 16.46 ÷ 518.57 = 3.174%: printed 3.1% so that the three shares total 100% (倒挤, seed 001).
+    text = (
+        "一般公共预算财政拨款支出518.57万元，主要用于以下方面:社会保障和就业支出483.16万元，占93.2%；"
+        "卫生健康支出18.95万元，占3.7%；住房保障支出16.46万元，占3.1%。"
+    )
+    [finding] = audit_text(text)
+    assert (finding.kind, finding.stated, finding.severity) == ("share_apportioned", "3.1%", "warning")
+    assert finding.consistent_range == ("3.17%", "3.18%") and "倒挤" in finding.message
+
+
+def test_largest_remainder_is_no_finding_but_other_nudges_are_hints():
+    # 1/3 each: 33.33, 33.33, 33.34 is largest remainder (all remainders equal). 10.01 and 39.99
+    # for 10.004% and 39.996% total 100% too, but round the smaller remainder up: no method does.
+    assert audit_text("合计300.00万元，其中：甲100.00万元，占33.33%；乙100.00万元，占33.33%；丙100.00万元，占33.34%。") == []
+    text = "合计100.000万元，其中：甲10.004万元，占10.01%；乙39.996万元，占39.99%；丙50.000万元，占50.00%。"
+    assert [(f.kind, f.severity) for f in audit_text(text)] == [("share_apportioned", "warning")] * 2
 
 
 def test_removing_the_100_percent_sum_makes_a_one_step_share_a_finding():

@@ -71,3 +71,46 @@ def test_a_huge_file_without_sentence_ends_is_audited(tmp_path):
 def test_a_huge_document_of_real_sentences_is_audited():
     sentence = "机关运行经费支出14.29万元，比2022年增加6.26万元，增长128.25%。\n"
     assert len(audit_text(sentence * 4_000)) == 4_000
+
+
+# Garbage in each format the audit reads: a message naming the file, or findings — never a crash.
+_PDF_HEAD = b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=3000), st.sampled_from([".pdf", ".html", ".htm", ".docx", ".md"]))
+def test_garbage_in_any_format_gives_findings_or_a_user_error(tmp_path_factory, data, suffix):
+    path = tmp_path_factory.mktemp("garbage") / f"坏文件{suffix}"
+    path.write_bytes((_PDF_HEAD if suffix == ".pdf" else b"") + data)
+    try:
+        audit_paths([path])
+    except ReportgenError as error:
+        assert "坏文件" in str(error)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + ["<p>", "</p>", "<td>", "</td>", "<tr>", "<table>", "<script>",
+                                          "</script>", "<div class='nav'>", "</div>", "<br>", "&amp;", "<!--"]),
+                max_size=120).map("".join))
+def test_random_web_pages_never_crash(tmp_path_factory, page):
+    path = tmp_path_factory.mktemp("page") / "页面.html"
+    path.write_text(page, encoding="utf-8")
+    try:
+        audit_paths([path])
+    except ReportgenError as error:
+        assert "页面.html" in str(error)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.binary(min_size=1, max_size=4000))
+def test_a_zip_with_garbage_for_a_document_never_crashes(tmp_path_factory, data):
+    import zipfile
+
+    path = tmp_path_factory.mktemp("docx") / "坏.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("[Content_Types].xml", data[:200])
+        package.writestr("word/document.xml", data)
+    try:
+        audit_paths([path])
+    except ReportgenError as error:
+        assert "坏.docx" in str(error)

@@ -94,13 +94,17 @@ def test_independently_rounded_shares_are_never_flagged(breakdown):
 
 @settings(max_examples=300, deadline=None)
 @given(breakdowns(), st.booleans())
-def test_shares_forced_to_100_by_the_last_or_largest_item_are_never_flagged(breakdown, largest):
+def test_shares_forced_to_100_by_the_last_or_largest_item_are_hints_never_errors(breakdown, largest):
     parts, whole = breakdown
     shares = [pct(p, whole) for p in parts]
     k = shares.index(max(shares)) if largest else len(shares) - 1
-    shares[k] = Decimal(100) - (sum(shares) - shares[k])
-    assume(shares[k] >= 0)
-    assert audit_text(_list_sentence(parts, whole, shares)) == []
+    bent = Decimal(100) - (sum(shares) - shares[k])
+    assume(bent >= 0)
+    moved = bent != shares[k]
+    shares[k] = bent
+    found = audit_text(_list_sentence(parts, whole, shares))
+    assert all(f.severity == "warning" and f.kind == "share_apportioned" for f in found)
+    assert len(found) <= (1 if moved else 0)
 
 
 @settings(max_examples=300, deadline=None)
@@ -135,3 +139,29 @@ def test_a_zero_denominator_leaves_the_ratio_unbounded():
     # 5 万元 spent of a budget printed as 0 (under 0.5) is at least 900%: 100% cannot be right.
     five_of_nothing = ratio(parse_number("5").interval(), parse_number("0").interval())
     assert disjoint(five_of_nothing, parse_number("100").interval())
+
+
+@settings(max_examples=200, deadline=None)
+@given(budget=yuan, actual=yuan)
+def test_a_correctly_rounded_change_against_the_budget_is_never_flagged(budget, actual):
+    assume(budget != actual)
+    up = actual > budget
+    text = (f"公务接待费支出{wan(actual)}万元，与2023年度预算相比，{'增加' if up else '减少'}"
+            f"{wan(abs(actual - budget))}万元，{'增长' if up else '下降'}{pct(abs(actual - budget), budget)}%。")
+    assert audit_text(text) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(currents=st.tuples(yuan, yuan), falls=st.tuples(yuan, yuan))
+def test_correctly_rounded_paired_changes_are_never_flagged(currents, falls):
+    priors = [c + f for c, f in zip(currents, falls)]
+    text = (f"2023年度收、支总计各是{wan(currents[0])},{wan(currents[1])}万元。与2022年相比，收、支总计各减少"
+            f"{wan(falls[0])},{wan(falls[1])}万元，各下降{pct(falls[0], priors[0])}%、{pct(falls[1], priors[1])}%。")
+    assert audit_text(text) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(amount=yuan)
+def test_a_first_year_written_as_100_percent_growth_is_a_hint_never_an_error(amount):
+    text = f"因公出国（境）费支出{wan(amount)}万元，比上年增加{wan(amount)}万元，增长100%。"
+    assert [(f.kind, f.severity) for f in audit_text(text)] == [("zero_base", "warning")]

@@ -131,7 +131,9 @@ def test_gb18030_text_is_read(tmp_path):
 @pytest.mark.parametrize(
     "name, content, words",
     [
-        ("报告.pdf", b"%PDF", "不支持"),
+        ("报告.xls", b"\xd0\xcf", "不支持"),
+        ("报告.pdf", b"%PDF", "无法读取 PDF"),
+        ("页面.html", b"\xff\xfe\x00\x81\x30", "编码"),
         ("坏.docx", b"not a zip", "无法读取 Word"),
         ("乱码.txt", b"\xff\xfe\x00\x81\x30", "编码"),
     ],
