@@ -55,15 +55,17 @@ def large_case() -> Case:
     return document, ("第五部分 附表", "支出决算表13", "公开15表", "行政运行十")
 
 
-def example_case(name: str) -> Callable[[], Case]:
-    """A bundled example: the PDF must carry its 第二部分 sentences (as the Markdown has them)."""
+SICHUAN_HEADINGS = ("一、收入支出决算总体情况说明", "二、收入决算情况说明", "五、一般公共预算财政拨款支出决算情况说明")
+
+
+def example_case(name: str, wanted: tuple[str, ...] = SICHUAN_HEADINGS, marker: str = "收、支总计均为"
+                 ) -> Callable[[], Case]:
+    """A bundled example: the PDF must carry its headings and its 收支总计 sentences (as the Markdown has them)."""
 
     def case() -> Case:
         from examples import built, markdown
 
-        wanted = ("一、收入支出决算总体情况说明", "二、收入决算情况说明", "五、一般公共预算财政拨款支出决算情况说明")
-        sentences = [line for line in markdown(name).splitlines()
-                     if line.startswith(str(built(name).facts.本年)) and "收、支总计均为" in line]
+        sentences = [line for line in markdown(name).splitlines() if marker in line]
         return built(name).document, (*wanted, *sentences)
 
     return case
@@ -74,6 +76,10 @@ CASES: dict[str, Callable[[], Case]] = {
     "synthetic_large": large_case,
     "quxian-2023": example_case("渠县城乡居民社会养老保险管理局-2023"),
     "panzhihua-2023": example_case("攀枝花市东区社会保险事务中心-2023"),
+    "haiyuan-2023": example_case("海原县高崖乡卫生院-2023", (
+        "第二部分 2023年度部门决算表", "一、收入支出决算总表", "十三、项目绩效评价情况说明"), "收、支总计"),
+    "kaizhou-2023": example_case("开州区南雅镇中心幼儿园-2023", (
+        "一、部门基本情况", "（一）收入支出决算总体情况说明", "三、专业名词解释"), "总体情况。"),
 }
 
 

@@ -19,7 +19,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
 from reportgen.errors import ReportgenError
-from reportgen.kinds.final_accounts.model import FinalAccounts
+from reportgen.core.style import NumberStyle
+from reportgen.kinds.final_accounts.model import FinalAccounts, Wording
 from reportgen.workbook.layout import (
     BASICS, PATH_FIELDS, SETTING_LISTS, TEXTS, Column, Kind, MapSheet, RecordSheet, fields,
     is_free_text, is_model, layout_of, scalar_kind, unwrap,
@@ -76,12 +77,17 @@ def workbook_bytes(data: FinalAccounts | None, source_dir: Path | None = None, t
 
 Row = tuple[tuple[str, ...], Kind, tuple[str, ...], Any]
 
+#: Parts whose defaults a layout may change (样式, 版式): only what the data file states is written.
+LAYOUT_DEFAULTED = (NumberStyle, Wording)
+
 
 def _walk(model: type[BaseModel], value: Any, prefix: tuple[str, ...], basics: list, texts: list) -> None:
     """Every single value and text under `model`, with its path; lists of records are sheets."""
     for f in fields(model):
         path = prefix + (f.label,)
         v = getattr(value, f.name) if value is not None else (f.default if not f.required else None)
+        if value is not None and model in LAYOUT_DEFAULTED and f.name not in value.model_fields_set:
+            v = None  # left blank: the layout's default applies, as when the data file omits it
         t = unwrap(f.annotation)
         origin, args = typing.get_origin(t), typing.get_args(t)
         if is_model(t):

@@ -44,6 +44,7 @@ def load_workbook(path: Path) -> tuple[FinalAccounts, Cells]:
         _read_records(book[sheet.title], sheet, data, cells, errors, str(path))
     for m in layout.maps:
         _read_map(book[m.title], m, data, cells)
+    _drop_blank_optional_parts(FinalAccounts, data)
     try:
         model = validate(data, cells, FinalAccounts, str(path))  # type: ignore[arg-type]
     except DataErrors as e:
@@ -51,6 +52,21 @@ def load_workbook(path: Path) -> tuple[FinalAccounts, Cells]:
     if errors:
         raise DataErrors(errors)
     return model, cells
+
+
+def _drop_blank_optional_parts(model: Any, data: dict) -> None:
+    # A part the data file may leave out (机关运行经费 of a 事业单位) whose rows are all blank was
+    # left out, not given empty: its required fields must not be reported missing.
+    for name, field in model.model_fields.items():
+        key = field.alias or name
+        value = data.get(key)
+        if not isinstance(value, dict):
+            continue
+        sub = next((a for a in typing.get_args(field.annotation) or (field.annotation,) if hasattr(a, "model_fields")), None)
+        if sub is not None:
+            _drop_blank_optional_parts(sub, value)
+        if value == {} and field.default is None and not field.is_required():
+            del data[key]
 
 
 def _open(path: Path) -> Any:
