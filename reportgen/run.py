@@ -67,7 +67,7 @@ def check(path: Path) -> Checked:
         style = effective_style(layout.style, data.样式)
     except ValueError as e:  # a layout's own defaults are wrong: the maintainer's error, not the user's
         raise TemplateError(f"版式“{layout.name}”的样式默认值有误：{e}") from None
-    computed = kind.compute(data, style, path)
+    computed = kind.compute(data, style, layout, path)
     located = locate(computed.findings, lines, path, data.金额单位)
     return Checked(kind, path, data, lines, layout, style, computed.facts, tuple(located))
 

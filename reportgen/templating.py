@@ -71,7 +71,7 @@ def render(layout: Layout, context: dict[str, Any], overrides: Sequence[Path] = 
 
     env = make_env(layout, tuple(Path(p) for p in overrides))
     try:
-        text = env.get_template(name).render(**context, block=block, layout=layout, 选项=layout.options)
+        text = env.get_template(name).render(**{"选项": layout.options, **context}, block=block, layout=layout)
     except jinja2.TemplateNotFound as e:
         raise TemplateError(f"找不到模板：{e.name}") from None
     except jinja2.UndefinedError as e:

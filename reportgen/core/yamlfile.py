@@ -69,9 +69,6 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], filename: st
     return _scalar(node)
 
 
-_CONSTRUCTOR = yaml.SafeLoader("")
-
-
 def _scalar(node: yaml.Node) -> Any:
     if node.tag == "tag:yaml.org,2002:float":
         # Keep the digits as written: "141.54" is Decimal("141.54"), never 141.53999…
@@ -79,4 +76,6 @@ def _scalar(node: yaml.Node) -> Any:
             return Decimal(node.value.replace("_", ""))
         except InvalidOperation:
             return node.value  # .inf / .nan: left as text for the model to reject by name
-    return _CONSTRUCTOR.construct_object(node, deep=True)
+    # A fresh constructor per scalar: a shared one keeps every object it ever built (its
+    # constructed_objects memo), which grew by megabytes per data file in a long batch.
+    return yaml.SafeLoader("").construct_object(node, deep=True)

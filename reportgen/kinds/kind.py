@@ -29,7 +29,7 @@ class Kind:
 
     - `read(path)` → (data, lines): the data file validated into the kind's model;
     - `layout_name(data)` → (name, field): the layout the data file chooses, and the field that says so;
-    - `compute(data, style, path)` → Computed: every check, and the facts when they can be had;
+    - `compute(data, style, layout, path)` → Computed: every check, and the facts when they can be had;
     - `context(data, facts, style, layout, path)` → the template context (the kind's typed context);
     - `title(data, facts, layout)` and `stem(data)`: the document's title and its output file name.
     """
@@ -38,7 +38,7 @@ class Kind:
     family: str
     read: Callable[[Path], tuple[Any, Lines]]
     layout_name: Callable[[Any], tuple[str, tuple[str, ...]]]
-    compute: Callable[[Any, NumberStyle, Path], Computed]
+    compute: Callable[[Any, NumberStyle, Layout, Path], Computed]
     context: Callable[[Any, Any, NumberStyle, Layout, Path], dict[str, Any]]
     title: Callable[[Any, Any, Layout], str]
     stem: Callable[[Any], str]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reportgen.core.findings import Finding
 from reportgen.core.loader import load_model
 from reportgen.core.style import NumberStyle
 from reportgen.kinds.final_accounts.checks import check_final_accounts, check_subjects
@@ -26,13 +27,19 @@ def read(path: Path) -> tuple[FinalAccounts, dict]:
     return load_model(path, FinalAccounts)
 
 
-def compute(data: FinalAccounts, style: NumberStyle, path: Path) -> Computed:
+def compute(data: FinalAccounts, style: NumberStyle, layout: Layout, path: Path) -> Computed:
     """The 科目 checks, then the facts and every identity between them."""
-    findings = check_subjects(data)
+    findings = [*check_subjects(data), *_unknown_options(data, layout)]
     if any(f.severity == "error" for f in findings):
         return Computed(None, findings)
     facts = compute_facts(data, style)
     return Computed(facts, [*findings, *check_final_accounts(data, facts)])
+
+
+def _unknown_options(data: FinalAccounts, layout: Layout) -> list[Finding]:
+    known = layout.options
+    return [Finding("error", ("版式", "选项", key), f"版式“{layout.name}”没有选项“{key}”（可用：{'、'.join(known)}）")
+            for key in data.版式.选项 if key not in known]
 
 
 def _layout(data: FinalAccounts) -> tuple[str, tuple[str, ...]]:

@@ -39,7 +39,8 @@ class Context:
     `图` builds the charts a template places (`{{ block(图.收入结构("收入决算结构图")) }}`),
     `附表` the 公开表 (`{{ block(附表("收入决算表", …)) }}`); `引用` the figures free text may
     quote in braces; `科目解释` a 科目's standard 名词解释; `附件` the 绩效 reports of 第四部分;
-    `标题前缀` the unit's name where part headings print it (版式.标题含单位名称), else "".
+    `标题前缀` the unit's name where part headings print it (版式.标题含单位名称), else "";
+    `选项` the layout's wording switches with the data file's own (版式.选项) over them.
     """
 
     data: FinalAccounts
@@ -54,6 +55,7 @@ class Context:
     引用: Mapping[str, Named]
     科目解释: Callable[[str], str]
     附件: tuple[AnnexEntry, ...]
+    选项: Mapping[str, Any]
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
@@ -90,6 +92,7 @@ def context(data: FinalAccounts, facts: FinalAccountsFacts, style: NumberStyle, 
         引用=final_accounts_figures(facts),
         科目解释=explanation,
         附件=tuple(_annexes(data, path)),
+        选项={**layout.options, **data.版式.选项},
     ).as_dict()
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from decimal import Decimal
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal, Optional, Union
 
 from pydantic import BeforeValidator, Field, model_validator
 
@@ -247,6 +247,9 @@ class Wording(Model):
     #: Who publishes: a 单位决算 (泸州市中医医院 2023, 渠县农业综合技术服务中心 2024, 大邑 2022)
     #: heads 第一部分 "单位概况 / 主要职责" and 第二部分 "X年度单位决算情况说明".
     称谓: Literal["部门", "单位"] = "部门"
+    #: The layout's wording switches (its 版式.yaml 选项) as this unit's document needs them, e.g.
+    #: {总计均为: true} or {变动原因引语: 主要原因是}; only the layout's own 选项 may be set.
+    选项: dict[str, Union[bool, str]] = {}
     #: Part headings name the unit: "第一部分 萧县龙城镇人民政府概况" (萧县, 凯里, 岳阳, 湛江, 雨花).
     标题含单位名称: bool = False
     #: "完成预算97.31%" (Sichuan seeds) or "完成预算的97.31%" (Anhui, Shanghai 三公 texts), in 五 and 七.

@@ -22,7 +22,7 @@ def read(path: Path) -> tuple[PerformanceEvaluation, dict]:
     return load_model(path, PerformanceEvaluation)
 
 
-def compute(data: PerformanceEvaluation, style: NumberStyle, path: Path) -> Computed:
+def compute(data: PerformanceEvaluation, style: NumberStyle, layout: Any, path: Path) -> Computed:
     """The form's structure first (the facts need it whole), then scores and quoted figures."""
     findings = check_structure(data)
     if any(f.severity == "error" for f in findings):
