@@ -1,0 +1,132 @@
+"""The pipeline's work for the web, as plain functions of plain values, so that it runs in a pool
+of worker processes (both cores, no GIL, and a crash or runaway file cannot take the server down).
+
+Each call lays the document's files out in a fresh temporary folder under their stored names —
+exactly what the command line sees — and runs reportgen there.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from reportgen.errors import DataError, DataErrors, ReportgenError
+
+#: A placeholder the 补录 list (issue 12) leaves in a data file: the figures are not complete.
+TODO_MARK = "待填"
+_ZIP_TIME = (2000, 1, 1, 0, 0, 0)
+
+
+def _lay_out(folder: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+
+
+def check_document(files: dict[str, str], main: str) -> dict[str, Any]:
+    """The findings of every file of a document, as `reportgen check` gives them (file names
+    without the temporary folder), and whether the figures are complete."""
+    from reportgen.run import findings
+
+    with tempfile.TemporaryDirectory(prefix="reportgen-web-") as tmp:
+        folder = Path(tmp)
+        _lay_out(folder, files)
+        located: list[dict] = []
+        loads = True
+        for name in [main] + sorted(n for n in files if n != main):
+            try:
+                found = [f.__dict__ for f in findings(folder / name)]
+            except (DataError, DataErrors) as e:
+                loads = loads and name != main
+                errors = e.errors if isinstance(e, DataErrors) else [e]
+                found = [dict(file=name, line=x.line, field=x.field, severity="error", message=x.problem,
+                              stated=None, expected=None) for x in errors]
+            except ReportgenError as e:
+                loads = loads and name != main
+                found = [dict(file=name, line=None, field="", severity="error", message=str(e),
+                              stated=None, expected=None)]
+            for f in found:
+                f["file"] = name
+            located += found
+    errors = sum(f["severity"] == "error" for f in located)
+    complete = loads and not any(TODO_MARK in text for text in files.values())
+    return {"findings": located, "errors": errors, "warnings": len(located) - errors, "complete": complete}
+
+
+def build_document(files: dict[str, str], main: str, formats: list[str]) -> dict[str, Any]:
+    """The outputs of a document: format → (file name, bytes); a format writing several files
+    (Markdown with its SVG charts) comes as one zip. Also "text", the Markdown the comparison reads."""
+    from reportgen.run import build
+    from reportgen.writers import get_writer
+    from reportgen.writers.markdown import render_text
+
+    with tempfile.TemporaryDirectory(prefix="reportgen-web-") as tmp:
+        folder = Path(tmp)
+        _lay_out(folder, files)
+        try:
+            built = build(folder / main)
+        except ReportgenError as e:
+            raise ReportgenError(str(e).replace(str(folder) + "/", "")) from None
+        outputs: dict[str, tuple[str, bytes]] = {"text": (f"{built.stem}.md", render_text(built.document).encode())}
+        for fmt in formats:
+            if fmt == "xlsx-input":
+                outputs[fmt] = (f"{built.stem}-填报.xlsx", _input_workbook(folder / main))
+                continue
+            written = get_writer(fmt)(built.document, built.stem)
+            outputs[fmt] = _one_file(built.stem, fmt, written)
+    return {"stem": built.stem, "outputs": outputs}
+
+
+def _input_workbook(path: Path) -> bytes:
+    from reportgen.workbook.export import workbook_for
+
+    return workbook_for(path, path.with_suffix(".xlsx"))
+
+
+def _one_file(stem: str, fmt: str, written: dict[str, bytes]) -> tuple[str, bytes]:
+    if len(written) == 1:
+        return next(iter(written.items()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        for name in sorted(written):  # fixed order and times: the same document gives the same zip
+            z.writestr(zipfile.ZipInfo(name, _ZIP_TIME), written[name])
+    return f"{stem}-{fmt}.zip", buffer.getvalue()
+
+
+def audit_file(name: str, content: bytes) -> dict[str, Any]:
+    """`reportgen audit` of one uploaded published document: unit, year, findings or the problem."""
+    from reportgen.audit.batch import audit_batch
+    from reportgen.audit.report import as_dict
+
+    with tempfile.TemporaryDirectory(prefix="reportgen-audit-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(content)
+        report = audit_batch([path])[0]
+    problem = report.problem.replace(str(path), name) if report.problem else ""
+    return {"unit": report.unit, "year": report.year, "problem": problem,
+            "findings": [as_dict(f) for f in report.findings], "errors": report.errors, "hints": report.hints}
+
+
+def import_workbook(name: str, content: bytes) -> dict[str, Any]:
+    """A workbook as a data file: {"text": YAML, "todo": [fields still to fill]} (see imports.py)."""
+    from reportgen.web.imports import workbook_to_yaml
+
+    with tempfile.TemporaryDirectory(prefix="reportgen-import-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(content)
+        try:
+            return workbook_to_yaml(path)
+        except ReportgenError as e:
+            raise ReportgenError(str(e).replace(str(path), name)) from None
+
+
+def roll_forward(name: str, text: str) -> dict[str, Any]:
+    """Last year's data file as the start of this year's (`reportgen next-year`, issue 12)."""
+    from reportgen.web.imports import next_year
+
+    with tempfile.TemporaryDirectory(prefix="reportgen-next-") as tmp:
+        path = Path(tmp) / name
+        path.write_text(text, encoding="utf-8")
+        return next_year(path)
