@@ -15,6 +15,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from reportgen.web import bureau, pages, pages_document, session_pages
+from reportgen.web.auth import Throttle
 from reportgen.web.render import local_time
 from reportgen.web.services import Runner, Service
 from reportgen.web.store import Store, database_url
@@ -53,7 +54,8 @@ def create_app(data_dir: Path, url: str | None = None, workers: int | None = Non
     app = Starlette(routes=[*session_pages.routes, *pages.routes, *pages_document.routes, *bureau.routes,
                             Mount("/static", StaticFiles(directory=HERE / "static"), name="static")],
                     exception_handlers={HTTPException: _error_page}, lifespan=lifespan)
-    app.state.store, app.state.service = store, Service(store, runner)
+    app.state.store, app.state.service, app.state.data_dir = store, Service(store, runner), data_dir
+    app.state.throttle = Throttle()
     app.state.templates = Jinja2Templates(directory=HERE / "templates")
     app.state.templates.env.filters["when"] = local_time
     app.add_middleware(_Guard)

@@ -28,8 +28,6 @@ _MAX_FAILURES, _PAUSE = 5, 300  # five wrong passwords for one login → five mi
 _hasher = PasswordHasher()
 # argon2 takes 64 MiB per hash: bound how many run at once so a burst of logins cannot exhaust memory.
 _hashing = threading.BoundedSemaphore(2)
-_failures: dict[str, list[float]] = {}
-_failures_lock = threading.Lock()
 
 
 def hash_password(password: str) -> str:
@@ -45,22 +43,27 @@ def check_password(stored: str, password: str) -> bool:
             return False
 
 
-def paused(login: str) -> bool:
-    """Whether this login has failed too often lately to be tried again now."""
-    with _failures_lock:
-        recent = [t for t in _failures.get(login, []) if time.monotonic() - t < _PAUSE]
-        _failures[login] = recent
-        return len(recent) >= _MAX_FAILURES
+class Throttle:
+    """Failed logins per login name, kept in memory: after five in five minutes that login waits."""
 
+    def __init__(self, failures: int = _MAX_FAILURES, pause: float = _PAUSE):
+        self.failures, self.pause = failures, pause
+        self._seen: dict[str, list[float]] = {}
+        self._lock = threading.Lock()
 
-def record_failure(login: str) -> None:
-    with _failures_lock:
-        _failures.setdefault(login, []).append(time.monotonic())
+    def paused(self, login: str) -> bool:
+        with self._lock:
+            recent = [t for t in self._seen.get(login, []) if time.monotonic() - t < self.pause]
+            self._seen[login] = recent
+            return len(recent) >= self.failures
 
+    def failed(self, login: str) -> None:
+        with self._lock:
+            self._seen.setdefault(login, []).append(time.monotonic())
 
-def forget_failures(login: str) -> None:
-    with _failures_lock:
-        _failures.pop(login, None)
+    def succeeded(self, login: str) -> None:
+        with self._lock:
+            self._seen.pop(login, None)
 
 
 def _digest(token: str) -> str:

@@ -80,6 +80,7 @@ async def audit_upload(request: Request):
     chosen = str(form.get("unit", ""))
     files = [f for f in form.getlist("files") if getattr(f, "filename", "")]
     if not files:
+        await form.close()
         return await run_in_threadpool(overview, request, "请选择要审查的文件。", 400)
     try:
         done = 0
@@ -96,6 +97,8 @@ async def audit_upload(request: Request):
             done += 1
     except ReportgenError as e:
         return await run_in_threadpool(overview, request, str(e), 400)
+    finally:
+        await form.close()
     return redirect(f"/b/{bureau.id}/{year}", f"已审查 {done} 个文件。")
 
 

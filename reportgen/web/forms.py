@@ -12,6 +12,8 @@ from typing import Any, Iterator, Mapping
 
 from pydantic import BaseModel
 
+from reportgen.core.catalogue import builtin_catalogue
+from reportgen.errors import DataError
 from reportgen.kinds.final_accounts.model import FinalAccounts
 from reportgen.resources import templates_dir
 from reportgen.web.datafile import field_name, show, value_at
@@ -110,16 +112,25 @@ def _type_at(model: Any, path: Path) -> Any:
 
 def _reason_rows(data: Mapping[str, Any]) -> Iterator[FormField]:
     unit = data.get("金额单位", "万元")
+    year = value_at(data, ("单位", "报告年度"))
+    catalogue = builtin_catalogue(year if isinstance(year, int) else None)
     for listed in SUBJECT_LISTS:
         for i, row in enumerate(data.get(listed) or []):
             if not isinstance(row, dict):
                 continue
             path = (listed, i, "原因")
             code = row.get("科目编码", "")
-            name = row.get("科目名称") or ""
+            name = row.get("科目名称") or _name(catalogue, str(code))
             note = f"预算数 {show(row.get('预算数'))}，决算数 {show(row.get('决算数'))}（{unit}）"
             yield FormField(path, field_name(path), f"{code} {name}".strip(), kind_at(FinalAccounts, path),
                             show(row.get("原因")), note=note)
+
+
+def _name(catalogue: Any, code: str) -> str:
+    try:
+        return catalogue.name(code)
+    except (KeyError, ValueError, DataError):
+        return ""
 
 
 def layout_choices() -> tuple[str, ...]:

@@ -54,7 +54,13 @@ def document_page(request: Request, error: str = "", status: int = 200):
                   generated=store.output_formats(latest.id) if latest else [],
                   formats=[(f, LABELS[f]) for f in formats()], audits=store.audits(unit_id=unit.id, year=year),
                   can_roll=bool(previous) and can_roll_forward() and latest is None,
-                  todo=json.loads(latest.todo) if latest is not None and latest.todo else [], error=error)
+                  todo=_todo(store, document), error=error)
+
+
+def _todo(store, document) -> list[str]:
+    """The 补录 list of the main file's latest version (what its import could not fill)."""
+    main = store.main_version(document.id, document.main) if document else None
+    return json.loads(main.todo) if main is not None and main.todo else []
 
 
 def _year(request: Request) -> int:
@@ -73,6 +79,8 @@ async def upload(request: Request):
         number, main = await _store_upload(request, unit, year, user, form.get("file"))
     except ReportgenError as e:
         return await run_in_threadpool(document_page, request, str(e), 400)
+    finally:
+        await form.close()
     target = "form" if main else ""
     return redirect(f"/u/{unit.id}/{year}/{target}", f"已保存为第 {number} 版。")
 
@@ -93,6 +101,8 @@ async def _store_upload(request: Request, unit, year: int, user, upload) -> tupl
         content = await uploads.read_upload(upload, uploads.DATA_LIMIT)
         text, data = uploads.data_file(name, content)
         source = "上传数据文件"
+    text, data, notes = uploads.without_template_dirs(text, data)
+    todo = notes + todo
     stated = uploads.report_year(data)
     if stated != year:
         raise ReportgenError(f"{name}：数据文件的报告年度是 {stated}，不是 {year} 年。")

@@ -28,15 +28,16 @@ async def login(request: Request):
         return render(request, "login.html", 403, user=None, login_token=token, error="页面已过期，请重新登录。")
     login_name, password = str(form.get("login", "")).strip()[:100], str(form.get("password", ""))[:200]
     store = request.app.state.store
-    if auth.paused(login_name):
+    throttle = request.app.state.throttle
+    if throttle.paused(login_name):
         return render(request, "login.html", 429, user=None, login_token=token,
                       error="密码错误次数过多，请 5 分钟后再试。")
     user = await run_in_threadpool(store.user_by_login, login_name)
     ok = await run_in_threadpool(auth.check_password, user.password_hash if user else _dummy(), password)
     if user is None or not ok:
-        auth.record_failure(login_name)
+        throttle.failed(login_name)
         return render(request, "login.html", 401, user=None, login_token=token, error="账号或密码不正确。")
-    auth.forget_failures(login_name)
+    throttle.succeeded(login_name)
     session = await run_in_threadpool(auth.start_session, store, user.id)
     response = redirect("/")
     response.set_cookie(auth.COOKIE, session, httponly=True, samesite="lax", max_age=int(auth.LIFETIME.total_seconds()))

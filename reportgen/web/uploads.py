@@ -1,5 +1,5 @@
 """Uploaded files, bounded and checked as the command line checks a file before anything is kept:
-size, name, encoding, YAML syntax (with its line), kind, year; no anchors and no template folders."""
+size, name, encoding, YAML syntax (with its line), kind, year; no anchors; template folders dropped."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from starlette.datastructures import UploadFile
 
 from reportgen.core.yamlfile import parse_yaml
 from reportgen.errors import DataError, ReportgenError
-from reportgen.web.datafile import has_aliases
+from reportgen.web.datafile import apply_edits, has_aliases
 
 DATA_LIMIT = 2 * 1024 * 1024  # a data file of a thousand 科目 is ~200 KB
 WORKBOOK_LIMIT = 10 * 1024 * 1024
@@ -58,13 +58,21 @@ def data_file(name: str, content: bytes) -> tuple[str, dict]:
         raise DataError("文件不是 UTF-8 编码的文本", file=name) from None
     if has_aliases(text):
         raise DataError("数据文件不能使用 YAML 锚点或别名（& 和 *）", file=name)
-    data, lines = parse_yaml(text, name)
+    data, _ = parse_yaml(text, name)
     if not isinstance(data, dict):
         raise DataError("数据文件应是“字段: 值”的形式", file=name)
-    if "模板目录" in data:
-        raise DataError("网页版不接受自定义模板目录：请删去这一行，或请管理员在命令行中生成", file=name,
-                        field="模板目录", line=lines.get(("模板目录",)))
     return text, data
+
+
+def without_template_dirs(text: str, data: dict) -> tuple[str, dict, list[str]]:
+    """The data file without 模板目录, and a note saying so: template folders are the command
+    line's tool (they hold code-like templates and name folders of the server), never the web's."""
+    if "模板目录" not in data:
+        return text, data, []
+    dropped = data.get("模板目录")
+    text = apply_edits(text, {("模板目录",): None})
+    note = f"模板目录 {dropped} 未使用：网页版按内置版式生成（自定义模板请在命令行中使用）"
+    return text, {k: v for k, v in data.items() if k != "模板目录"}, [note]
 
 
 def report_year(data: dict) -> Any:
