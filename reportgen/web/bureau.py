@@ -51,7 +51,8 @@ def choose_year(request: Request):
     year = request.query_params.get("year", "")
     if year and not year.isdigit():
         raise HTTPException(404)
-    return redirect(f"/b/{bureau.id}/{int(year) if year else datetime.date.today().year - 1}")
+    default = request.app.state.store.latest_year(bureau.id) or datetime.date.today().year - 1
+    return redirect(f"/b/{bureau.id}/{int(year) if year else default}")
 
 
 async def batch_build(request: Request):

@@ -146,6 +146,13 @@ class Documents:
         with self.read() as c:
             return _latest(c, document_id)
 
+    def latest_year(self, bureau_id: int) -> int | None:
+        """The newest year any unit of the bureau has data for."""
+        q = select(func.max(documents.c.year)).join(units, units.c.id == documents.c.unit_id).where(
+            units.c.bureau_id == bureau_id)
+        with self.read() as c:
+            return c.execute(q).scalar()
+
     def year_overview(self, bureau_id: int, year: int) -> list[tuple[Row, Row | None, Row | None]]:
         """(unit, document, its latest version) for every unit of a bureau."""
         out = []

@@ -50,9 +50,22 @@ def check_document(files: dict[str, str], main: str) -> dict[str, Any]:
             for f in found:
                 f["file"] = name
             located += found
+    located += _missing_annexes(files, main)
     errors = sum(f["severity"] == "error" for f in located)
     complete = loads and not any(TODO_MARK in text for text in files.values())
     return {"findings": located, "errors": errors, "warnings": len(located) - errors, "complete": complete}
+
+
+def _missing_annexes(files: dict[str, str], main: str) -> list[dict]:
+    # `check` reads only the file it is given; here the document is the set of files stored, so a
+    # 附件 naming a file not uploaded is said at once rather than when the build stops on it.
+    from reportgen.web.datafile import values
+
+    annexes = values(files[main]).get("附件") or []
+    return [dict(file=main, line=None, field=f"附件[{i}].文件", severity="error",
+                 message=f"附件的数据文件“{a['文件']}”尚未上传：请在年度页面上传它", stated=None, expected=None)
+            for i, a in enumerate(annexes, 1)
+            if isinstance(a, dict) and isinstance(a.get("文件"), str) and a["文件"] not in files]
 
 
 def build_document(files: dict[str, str], main: str, formats: list[str]) -> dict[str, Any]:

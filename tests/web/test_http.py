@@ -11,30 +11,13 @@ import pytest
 
 from reportgen.run import build
 from reportgen.writers.markdown import render_text
-from web_helpers import HAIYUAN, PASSWORD, QUXIAN, bundled_workbook, csrf_of, example, log_in, unit_path
+from web_helpers import HAIYUAN, PASSWORD, QUXIAN, bundled_workbook, csrf_of, example, form_values, log_in, unit_path
 
 
 def upload(client, path: str, name: str, content: bytes, **extra):
     page = client.get(path)
     return client.post(f"{path}/upload", data={"csrf": csrf_of(page.text), **extra},
                        files={"file": (name, content)}, follow_redirects=True)
-
-
-def form_values(html: str) -> dict[str, str]:
-    """What the browser would post back unchanged: every input, textarea, select and checkbox."""
-    out = {}
-    for name, value in re.findall(r'<input[^>]*name="([^"]+)" value="([^"]*)"', html):
-        out[name] = value
-    for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>', html, re.S):
-        out[name] = value.replace("&#34;", '"').replace("&amp;", "&")
-    for name, body in re.findall(r'<select[^>]*name="([^"]+)">(.*?)</select>', html, re.S):
-        chosen = re.search(r"<option selected>([^<]*)</option>", body)
-        out[name] = chosen[1] if chosen else ""
-    for name in re.findall(r'<input type="checkbox"[^>]*name="([^"]+)" value="是" checked>', html):
-        out[name] = "是"
-    for name in re.findall(r'<input type="checkbox"[^>]*name="([^"]+)" value="是">', html):
-        out.pop(name, None)
-    return {k: v.replace("&#39;", "'").replace("&#34;", '"').replace("&amp;", "&") for k, v in out.items()}
 
 
 @pytest.fixture

@@ -63,3 +63,20 @@ def bundled_workbook(folder: Path, name: str = QUXIAN) -> tuple[Path, list[Path]
     book = folder / f"{source.stem}.xlsx"
     book.write_bytes(workbook_for(copy, book))
     return book, attachments
+
+
+def form_values(html: str) -> dict[str, str]:
+    """What the browser would post back unchanged: every input, textarea, select and checkbox."""
+    out = {}
+    for name, value in re.findall(r'<input[^>]*name="([^"]+)" value="([^"]*)"', html):
+        out[name] = value
+    for name, value in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)</textarea>', html, re.S):
+        out[name] = value.replace("&#34;", '"').replace("&amp;", "&")
+    for name, body in re.findall(r'<select[^>]*name="([^"]+)">(.*?)</select>', html, re.S):
+        chosen = re.search(r"<option selected>([^<]*)</option>", body)
+        out[name] = chosen[1] if chosen else ""
+    for name in re.findall(r'<input type="checkbox"[^>]*name="([^"]+)" value="是" checked>', html):
+        out[name] = "是"
+    for name in re.findall(r'<input type="checkbox"[^>]*name="([^"]+)" value="是">', html):
+        out.pop(name, None)
+    return {k: v.replace("&#39;", "'").replace("&#34;", '"').replace("&amp;", "&") for k, v in out.items()}
