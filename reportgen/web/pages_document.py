@@ -122,6 +122,7 @@ def preview_page(request: Request):
     unit, year, document, version = _document(request)
     findings = request.app.state.service.findings(document, version)
     return render(request, "preview.html", unit=unit, year=year, document=document, version=version,
+                  anchors=_anchors(request, document, version),
                   findings=findings, errors=[f for f in findings if f["severity"] == "error"],
                   formats=[(f, LABELS[f]) for f in formats()])
 
@@ -139,11 +140,16 @@ def preview_document(request: Request):
     except ReportgenError as e:
         return HTMLResponse(f"<p>{html.escape(str(e))}</p>", status_code=400)
     form = f"/u/{unit.id}/{year}/form"
-    sections = form_fields(values(request.app.state.store.files_at(document.id, version.number)[document.main]))
-    anchors = {f.name: f.anchor for s in sections for f in s.fields}
+    anchors = _anchors(request, document, version)
     notes = [(f["field"], f["message"], f"{form}#{anchors.get(f['field'], '')}")
              for f in findings if f["severity"] == "warning"]
     return HTMLResponse(preview.mark(page, notes))
+
+
+def _anchors(request: Request, document, version) -> dict[str, str]:
+    """Field name → its anchor in the form, so a finding can link to where it is corrected."""
+    data = values(request.app.state.store.files_at(document.id, version.number)[document.main])
+    return {f.name: f.anchor for s in form_fields(data) for f in s.fields}
 
 
 def download(request: Request):

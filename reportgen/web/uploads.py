@@ -69,9 +69,9 @@ def without_template_dirs(text: str, data: dict) -> tuple[str, dict, list[str]]:
     line's tool (they hold code-like templates and name folders of the server), never the web's."""
     if "模板目录" not in data:
         return text, data, []
-    dropped = data.get("模板目录")
+    dropped = "、".join(map(str, data.get("模板目录") or [])) or "（空）"
     text = apply_edits(text, {("模板目录",): None})
-    note = f"模板目录 {dropped} 未使用：网页版按内置版式生成（自定义模板请在命令行中使用）"
+    note = f"数据文件中的模板目录（{dropped}）未使用：网页版按内置版式生成；自定义模板请在命令行中使用"
     return text, {k: v for k, v in data.items() if k != "模板目录"}, [note]
 
 

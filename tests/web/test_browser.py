@@ -73,8 +73,11 @@ class Pages:
     def text(self) -> str:
         return self.find("body").text
 
-    def shot(self, name: str) -> None:
-        """The whole page, as tall as it is, saved as <name>.png."""
+    def shot(self, name: str, full: bool = True) -> None:
+        """The whole page, as tall as it is (or the window only), saved as <name>.png."""
+        if not full:
+            self.d.save_screenshot(str(self.shots / f"{name}.png"))
+            return
         width = self.d.get_window_size()["width"]
         height = self.d.execute_script("return document.documentElement.scrollHeight")
         self.d.set_window_size(width, min(max(height, 600), 8000))
@@ -143,8 +146,8 @@ def test_the_officers_flow_in_chromium(browser, tmp_path):
         p.open(p.d.current_url.split("/changes")[0] + "/form")
         field = p.find("input[name='变动原因.收支总计']").find_element("xpath", "..")
         assert "数字有变动，但没有写明原因" in field.text
-        p.d.execute_script("arguments[0].scrollIntoView()", field)
-        p.shot("05-表单-发现在栏目旁")
+        p.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
+        p.shot("05-表单-发现在栏目旁", full=False)
         p.open(p.d.current_url.split("/form")[0] + "/preview")
         assert "提示（文中以黄色标出）" in p.text()
         p.shot("06-预览-提示")
@@ -181,7 +184,7 @@ def test_the_officers_flow_in_chromium(browser, tmp_path):
                            ("14-手机-文字变化", "/changes")]:
             p.open(base.replace(server.url, "") + path)
             assert p.fits(), name
-            p.shot(name)
+            p.shot(name, full=False)
         p.d.set_window_size(1280, 900)
 
         # The bureau: every unit's state, a batch build, the audit of the downloaded document.
