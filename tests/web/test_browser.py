@@ -166,10 +166,11 @@ def test_the_officers_flow_in_chromium(browser, tmp_path):
         p.open(p.d.current_url.split("/changes")[0] + "/preview")
         assert "第 4 版" in p.text()
         p.shot("08-预览与下载")
-        p.open(p.d.current_url.split("/preview")[0] + "/preview/document")
+        preview = p.d.current_url
+        p.open(preview.split("/preview")[0] + "/preview/document")
         assert "渠县城乡居民社会养老保险管理局" in p.text()
         p.shot("09-文档预览")
-        p.d.back()
+        p.open(preview)
         p.find("a[href*='/download/docx']").click()  # a download: the page stays
         docx = _downloaded(browser.downloads, ".docx")
         assert zipfile.ZipFile(docx).testzip() is None
@@ -203,11 +204,12 @@ def test_the_officers_flow_in_chromium(browser, tmp_path):
         p.press("form[action$='/audit'] button")
         assert "已审查 1 个文件" in p.text()
         p.shot("15-财政局-各单位情况")
+        overview = p.d.current_url.split("?")[0]
         p.press("a[href^='/audit/']")
         assert "审查：" in p.text()
         p.shot("16-财政局-审查结果")
         p.d.set_window_size(390, 900)
-        p.d.back()
+        p.open(overview)
         assert p.fits()
         p.shot("17-手机-财政局")
 
