@@ -9,6 +9,7 @@ new 项 is added. Reasons, 职责, 上年决算, layout and style are left as th
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,8 @@ from reportgen.workbook.publish_import.assemble import FUND_LISTS, Draft
 from reportgen.workbook.publish_import.yamlout import to_text, yaml
 
 ZERO = Decimal(0)
+#: Comments this command writes (a source cell, 待填), replaced when it writes the field again.
+_OURS = re.compile(r"^#\s*(待填|由 \d{4} 年度结转|上年年末数|\d{4} 年度|\S+![A-Z]{1,3}\d+)")
 TEN_THOUSAND = Decimal(10000)
 #: Sections of single figures, replaced key by key (a zero the file does not state is not added).
 SECTIONS = ("收入", "支出", "结转结余")
@@ -85,7 +88,7 @@ class _Merger:
         node[key] = self.value(v)
         source = self.draft.sources.get(path)
         if source and not node.fa.flow_style():
-            _note(node, key, source)
+            note(node, key, source)
 
     def put_all(self, node: CommentedMap, values: dict, path: tuple) -> None:
         for k, v in values.items():
@@ -147,12 +150,12 @@ class _Merger:
         return notes
 
 
-def _note(node: CommentedMap, key: str, text: str) -> None:
+def note(node: CommentedMap, key: str, text: str) -> None:
     """`key`'s end-of-line comment becomes `text`; blank lines that followed it stay (ruamel keeps
     them in the same comment token) and so does a comment of the officer's own."""
     old = node.ca.items.get(key)
     token = old[2] if old and len(old) > 2 else None
-    if token is not None and token.value.strip():
+    if token is not None and token.value.strip() and not _OURS.search(token.value):
         return
     node.yaml_add_eol_comment(text, key)
     if token is not None and token.value.count("\n") > 1:
