@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from reportgen.errors import DataError, DataErrors
-from reportgen.workbook.publish_import import forms
+import reportgen.workbook.publish_import.forms as forms
 from reportgen.workbook.publish_import.grid import YEAR, Lines, find_header, lines_above
 from reportgen.workbook.publish_import.sheets import Book, Sheet, open_book
 from reportgen.workbook.publish_import.titles import NAMES, kind_of
