@@ -85,6 +85,8 @@ def _yaml() -> YAML:
     y.allow_unicode = True
     y.indent(mapping=2, sequence=4, offset=2)
     y.representer.add_representer(Decimal, _decimal)
+    # `null` as the importer writes it (ruamel would leave the value empty: the same, but less plain).
+    y.representer.add_representer(type(None), lambda r, _: r.represent_scalar("tag:yaml.org,2002:null", "null"))
     return y
 
 
@@ -140,6 +142,17 @@ def _set(doc: Any, path: Path, value: Any) -> None:
             node[last] = value
     elif isinstance(node, dict):
         node[last] = value
+        _drop_todo_comment(node, last)
+
+
+def _drop_todo_comment(node: Any, key: str) -> None:
+    # `reportgen import` marks what the tables lack "# 待填：…"; once filled, the mark would mislead.
+    # Only the comment's own line goes: blank lines and comments after it stay where they were.
+    items = getattr(getattr(node, "ca", None), "items", {})
+    token = (items.get(key) or [None, None, None])[2]
+    if token is not None and token.value.lstrip().startswith("# 待填"):
+        rest = token.value.split("\n", 1)[1] if "\n" in token.value else ""
+        token.value = "\n" + rest
 
 
 def flatten(data: Any, prefix: Path = ()) -> dict[str, str]:

@@ -26,7 +26,7 @@ SECTIONS: tuple[tuple[str, tuple[Path, ...], frozenset[str]], ...] = (
     ("单位基本情况", (("单位",),), frozenset({"单位.名称", "单位.报告年度"})),
     ("上年决算数", (("上年决算",),), frozenset()),
     ("增减变动原因", (("变动原因",),), frozenset()),
-    ("预决算差异原因", (), frozenset()),
+    ("各项预算数与预决算差异原因", (), frozenset()),
     ("“三公”经费", (("三公经费",),), frozenset()),
     ("机关运行经费", (("机关运行经费",),), frozenset()),
     ("政府采购", (("政府采购",),), frozenset()),
@@ -61,7 +61,7 @@ def form_fields(data: Mapping[str, Any]) -> list[Section]:
     """Every section with its fields and the values `data` holds."""
     sections = []
     for title, roots, skip in SECTIONS:
-        if title == "预决算差异原因":
+        if title == "各项预算数与预决算差异原因":
             fields = list(_reason_rows(data))
         else:
             fields = [f for root in roots for f in _leaves(FinalAccounts, root, data) if f.name not in skip]
@@ -111,6 +111,7 @@ def _type_at(model: Any, path: Path) -> Any:
 
 
 def _reason_rows(data: Mapping[str, Any]) -> Iterator[FormField]:
+    """Each 项's 预算数 (the 公开表 print none) and its reason where 决算数 differs from it."""
     unit = data.get("金额单位", "万元")
     year = value_at(data, ("单位", "报告年度"))
     catalogue = builtin_catalogue(year if isinstance(year, int) else None)
@@ -118,12 +119,14 @@ def _reason_rows(data: Mapping[str, Any]) -> Iterator[FormField]:
         for i, row in enumerate(data.get(listed) or []):
             if not isinstance(row, dict):
                 continue
-            path = (listed, i, "原因")
             code = row.get("科目编码", "")
-            name = row.get("科目名称") or _name(catalogue, str(code))
-            note = f"预算数 {show(row.get('预算数'))}，决算数 {show(row.get('决算数'))}（{unit}）"
-            yield FormField(path, field_name(path), f"{code} {name}".strip(), kind_at(FinalAccounts, path),
-                            show(row.get("原因")), note=note)
+            name = f"{code} {row.get('科目名称') or _name(catalogue, str(code))}".strip()
+            budget = (listed, i, "预算数")
+            yield FormField(budget, field_name(budget), f"{name} · 预算数（{unit}）", kind_at(FinalAccounts, budget),
+                            show(row.get("预算数")), note=f"决算数 {show(row.get('决算数'))}（{unit}）")
+            reason = (listed, i, "原因")
+            yield FormField(reason, field_name(reason), f"{name} · 原因", kind_at(FinalAccounts, reason),
+                            show(row.get("原因")))
 
 
 def _name(catalogue: Any, code: str) -> str:
@@ -164,9 +167,17 @@ def edits_of(base: Mapping[str, Any], submitted: Mapping[str, str]) -> dict[Path
         for f in section.fields:
             text = submitted.get(f.name, "")
             new = to_value(f.kind, text)
-            if not same(f.kind, new, value_at(base, f.path)):
+            old = value_at(base, f.path)
+            # An explicit null (what `reportgen import` leaves 待填) is not the default: filling it is an edit.
+            waiting = old is None and new is not None and _present(base, f.path)
+            if waiting or not same(f.kind, new, old):
                 edits[f.path] = new
     return edits
+
+
+def _present(data: Mapping[str, Any], path: Path) -> bool:
+    parent = value_at(data, path[:-1])
+    return isinstance(parent, dict) and path[-1] in parent
 
 
 def conflicts(base: Mapping[str, Any], latest: Mapping[str, Any], edits: Mapping[Path, Any]) -> list[Path]:

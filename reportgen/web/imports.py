@@ -14,9 +14,10 @@ from typing import Any, Callable
 
 from reportgen.errors import DataError, ReportgenError
 
-#: Where issue 12's functions are looked for, as (module, function); the first found is used.
-_SOFTWARE_IMPORT = (("reportgen.importing", "import_workbook"), ("reportgen.workbook.software", "import_workbook"))
-_NEXT_YEAR = (("reportgen.next_year", "next_year"), ("reportgen.importing", "next_year"))
+#: Issue 12's functions, as (module, function): imported when used, so that a server without them
+#: still starts and says what is missing.
+_SOFTWARE_IMPORT = (("reportgen.workbook.publish_import", "import_workbook"),)
+_NEXT_YEAR = (("reportgen.workbook.next_year", "roll_forward"),)
 
 
 def _find(candidates: tuple[tuple[str, str], ...]) -> Callable | None:
@@ -33,8 +34,9 @@ def can_roll_forward() -> bool:
     return _find(_NEXT_YEAR) is not None
 
 
-def workbook_to_yaml(path: Path) -> dict[str, Any]:
-    """A workbook as {"text": YAML, "todo": [field names the officer still has to fill]}."""
+def workbook_to_yaml(path: Path, into: Path | None = None) -> dict[str, Any]:
+    """A workbook as {"text": YAML, "todo": [what the officer still has to fill]}; with `into`, the
+    figures of that data file are updated and its text kept (`reportgen import --into`)."""
     from reportgen.workbook.import_ import load_workbook
     from reportgen.workbook.layout import BASICS
 
@@ -45,7 +47,7 @@ def workbook_to_yaml(path: Path) -> dict[str, Any]:
     if software is None:
         raise DataError("这不是 reportgen 生成的填报工作簿；导入部门决算软件导出的公开表/财决工作簿需要 reportgen import 功能",
                         file=path.name)
-    return _as_result(software(path))
+    return _as_result(software(path, into, path.with_suffix(".yaml").name))
 
 
 def next_year(path: Path) -> dict[str, Any]:
@@ -57,12 +59,17 @@ def next_year(path: Path) -> dict[str, Any]:
 
 
 def _as_result(value: Any) -> dict[str, Any]:
-    # Issue 12's functions return the YAML text and the 补录 list; accept a pair or an object with both.
-    if isinstance(value, tuple):
-        text, todo = value
-    else:
-        text, todo = getattr(value, "text"), getattr(value, "todo", [])
-    return {"text": text, "todo": [str(t) for t in todo]}
+    # Issue 12's results carry the YAML text, the 补录 checklist and notes about the import.
+    todo = [*getattr(value, "notes", ()), *(_no_file(line) for line in value.checklist)]
+    return {"text": value.text, "todo": todo}
+
+
+def _no_file(line: str) -> str:
+    """A checklist line without the temporary file name it starts with ("x.yaml:12: …" → "第 12 行：…")."""
+    name, sep, rest = line.partition(": ")
+    if sep and ":" in name and name.rsplit(":", 1)[1].isdigit():
+        return f"第 {name.rsplit(':', 1)[1]} 行：{rest}"
+    return line
 
 
 def _sheet_names(path: Path) -> list[str]:

@@ -92,7 +92,7 @@ async def _store_upload(request: Request, unit, year: int, user, upload) -> tupl
     if filename.lower().endswith(uploads.WORKBOOK_SUFFIXES):
         name = uploads.safe_name(filename, uploads.WORKBOOK_SUFFIXES)
         content = await uploads.read_upload(upload, uploads.WORKBOOK_LIMIT)
-        result = await run_in_threadpool(service.import_workbook, name, content)
+        result = await run_in_threadpool(service.import_workbook, name, content, _current_main(store, unit.id, year))
         text, todo, source = result["text"], result["todo"], "导入工作簿"
         name = name.rsplit(".", 1)[0] + ".yaml"
         data = values(text)
@@ -113,6 +113,14 @@ async def _store_upload(request: Request, unit, year: int, user, upload) -> tupl
     target = document.main if is_main or name == document.main else name
     number = await run_in_threadpool(service.save, document, target, source, user.id, lambda files, n: text, todo)
     return number, target == document.main
+
+
+def _current_main(store, unit_id: int, year: int) -> str | None:
+    """The unit-year's 决算 data file as it stands, for a workbook's figures to update (its text is kept)."""
+    document = store.document(unit_id, year)
+    if document is None:
+        return None
+    return store.files_at(document.id, store.latest_number(document.id)).get(document.main)
 
 
 async def roll_forward(request: Request):

@@ -114,8 +114,8 @@ class Service:
     def audit(self, name: str, content: bytes) -> dict:
         return self.run(worker.audit_file, name, content)
 
-    def import_workbook(self, name: str, content: bytes) -> dict:
-        return self.run(worker.import_workbook, name, content)
+    def import_workbook(self, name: str, content: bytes, into: str | None = None) -> dict:
+        return self.run(worker.import_workbook, name, content, into)
 
     def roll_forward(self, name: str, text: str) -> dict:
         return self.run(worker.roll_forward, name, text)

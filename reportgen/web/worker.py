@@ -52,7 +52,8 @@ def check_document(files: dict[str, str], main: str) -> dict[str, Any]:
             located += found
     located += _missing_annexes(files, main)
     errors = sum(f["severity"] == "error" for f in located)
-    complete = loads and not any(TODO_MARK in text for text in files.values())
+    # Complete: the main file validates and no field is still 待填 (reported by check on its field).
+    complete = loads and not any(f["message"].startswith(TODO_MARK) for f in located)
     return {"findings": located, "errors": errors, "warnings": len(located) - errors, "complete": complete}
 
 
@@ -122,15 +123,20 @@ def audit_file(name: str, content: bytes) -> dict[str, Any]:
             "findings": [as_dict(f) for f in report.findings], "errors": report.errors, "hints": report.hints}
 
 
-def import_workbook(name: str, content: bytes) -> dict[str, Any]:
-    """A workbook as a data file: {"text": YAML, "todo": [fields still to fill]} (see imports.py)."""
+def import_workbook(name: str, content: bytes, into: str | None = None) -> dict[str, Any]:
+    """A workbook as a data file: {"text": YAML, "todo": [what is still to fill]} (see imports.py);
+    `into`, the current data file, keeps its text and takes the workbook's figures."""
     from reportgen.web.imports import workbook_to_yaml
 
     with tempfile.TemporaryDirectory(prefix="reportgen-import-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(content)
+        current = None
+        if into is not None:
+            current = Path(tmp) / "当前数据.yaml"
+            current.write_text(into, encoding="utf-8")
         try:
-            return workbook_to_yaml(path)
+            return workbook_to_yaml(path, current)
         except ReportgenError as e:
             raise ReportgenError(str(e).replace(str(path), name)) from None
 

@@ -209,3 +209,97 @@ def test_a_body_beyond_the_limit_is_refused(client_as, monkeypatch):
     client = client_as("panzhihua")
     path = unit_path(client) + "/2023"
     assert upload(client, path, "a.yaml", b"x" * 5000).status_code == 413
+
+
+PUBLIC_TABLES = example(QUXIAN).with_name(f"{QUXIAN}-2023-公开表.xlsx")
+
+
+def test_the_software_workbook_gives_the_todo_list_and_each_missing_field_is_marked(client_as):
+    """The 公开表 workbook the 决算 software exports (bundled): its figures imported, everything the
+    tables cannot hold listed and shown as 待填 beside its field; filled in the form from what the
+    example's data file says, the document builds."""
+    client = client_as("quxian")
+    path = unit_path(client) + "/2023"
+    page = upload(client, path, PUBLIC_TABLES.name, PUBLIC_TABLES.read_bytes())
+    assert "已保存为第 1 版" in page.text
+    overview = client.get(path).text
+    assert "待补录" in overview and "上年决算数" in overview and "数字齐全：<span class=\"bad\">否" in overview
+    form = client.get(f"{path}/form").text
+    assert re.search(r'has-finding[^>]*>\s*<label[^>]*>收支总计（元）[^<]*<span class="req">\*</span></label>.*?待填', form, re.S)
+    assert re.search(r"2080109 [^<]+ · 预算数（元）", form)
+
+    from reportgen.web.datafile import values as read
+    wanted = read(example(QUXIAN).read_text(encoding="utf-8"))
+    sent = {**form_values(form), "csrf": csrf_of(form)}
+    imported = read(client.get(f"{path}/download/data").text)
+    for name in list(sent):
+        if name in ("csrf", "base"):
+            continue
+        value = _value_in(wanted, _same_row(imported, wanted, name))
+        if value is None and _waiting(imported, name):
+            value = "0"  # the example leaves it at its default (no 政府采购, no 三公 last year): typed as 0
+        if value is not None:
+            sent[name] = value
+    page = client.post(f"{path}/form", data=sent, follow_redirects=True)
+    assert "已保存为第 2 版" in page.text
+    annex = EXAMPLES_DIR / f"{QUXIAN}-2023-绩效自评.yaml"
+    upload(client, path, annex.name, annex.read_bytes())
+    overview = client.get(path).text
+    assert "检查：<span class=\"good\">通过" in overview, re.findall(r"<li class=\"err\">.*?</li>", overview, re.S)
+    assert "数字齐全：<span class=\"good\">是" in overview
+    text = client.get(f"{path}/download/md").content
+    markdown = zipfile.ZipFile(io.BytesIO(text)).read(
+        next(n for n in zipfile.ZipFile(io.BytesIO(text)).namelist() if n.endswith(".md"))).decode()
+    assert "增长453.14%" in markdown  # the 上年 figure typed in the form reached the text
+
+
+EXAMPLES_DIR = example(QUXIAN).parent
+
+
+def _value_in(data, name: str):
+    """What the example's data file holds for a form field (as the officer would type it), or None."""
+    from reportgen.web.datafile import parse_field_name, show, value_at
+
+    value = value_at(data, parse_field_name(name))
+    if value is None or isinstance(value, dict):
+        return None
+    if isinstance(value, bool):
+        return "是" if value else None
+    return show(value)
+
+
+def _same_row(imported, wanted, name: str) -> str:
+    """The field's name in the example: a 科目 row found by its code (the tables omit a zero row)."""
+    from reportgen.web.datafile import field_name, parse_field_name, value_at
+
+    path = parse_field_name(name)
+    if len(path) < 2 or not isinstance(path[1], int):
+        return name
+    code = str(value_at(imported, path[:2] + ("科目编码",)))
+    rows = wanted.get(path[0]) or []
+    i = next((i for i, row in enumerate(rows) if str(row.get("科目编码")) == code), None)
+    return field_name((path[0], i) + path[2:]) if i is not None else "-"
+
+
+def _waiting(data, name: str) -> bool:
+    """Whether the imported file left this field as an explicit null (待填)."""
+    from reportgen.web.datafile import parse_field_name, value_at
+
+    path = parse_field_name(name)
+    parent = value_at(data, path[:-1])
+    return isinstance(parent, dict) and path[-1] in parent and parent[path[-1]] is None
+
+
+def test_next_year_starts_from_last_years_data(haiyuan):
+    client, path = haiyuan
+    next_path = path.replace("/2023", "/2024")
+    page = client.get(next_path)
+    assert "从 2023 年度的数据开始" in page.text
+    started = client.post(f"{next_path}/next-year", data={"csrf": csrf_of(page.text)}, follow_redirects=True)
+    assert "已从 2023 年数据开始" in started.text
+    data = client.get(f"{next_path}/download/data").text
+    assert "报告年度: 2024" in data and "待填" in data
+    assert "待补录" in client.get(next_path).text
+    # A second start would overwrite this year's work: it is refused.
+    again = client.post(f"{next_path}/next-year", data={"csrf": csrf_of(page.text)})
+    assert again.status_code == 400
