@@ -56,7 +56,11 @@ def mark(page: str, notes: list[tuple[str, str, str]]) -> str:
     head = root.find("head")
     if head is not None:
         head.append(lxml.html.fragment_fromstring('<link rel="stylesheet" href="/static/mark.css">'))
-    blocks = [el for el in root.iter(*_BLOCKS)]
+    # Innermost blocks only (a 目录 entry holding the whole list is no passage), sentences first:
+    # the paragraph that should carry the missing words, before a title, a heading or a table cell.
+    leaves = [el for el in root.iter(*_BLOCKS) if not any(True for _ in el.iterdescendants(*_BLOCKS))]
+    blocks = sorted(leaves, key=lambda el: 0 if el.tag == "p" and "。" in el.text_content() else
+                    1 if el.tag == "p" else 2)
     loose = [_LOOSE.sub("", el.text_content()) for el in blocks]
     for n, (field, message, link) in enumerate(notes, 1):
         target = _find(blocks, loose, terms(field))
