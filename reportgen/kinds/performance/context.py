@@ -12,7 +12,8 @@ from reportgen.core.style import NumberStyle
 from reportgen.kinds.performance.facts import PerformanceFacts
 from reportgen.kinds.performance.model import PerformanceEvaluation
 from reportgen.kinds.performance.named import document_figures, project_figures
-from reportgen.kinds.performance.tables import tables
+from reportgen.kinds.performance.forms.labels import Labels
+from reportgen.kinds.performance.tables import labels, tables
 from reportgen.layouts import Layout
 from reportgen.phrasing.references import fill
 
@@ -25,7 +26,8 @@ class Context:
 
     `data` is the data file as entered, `f` the facts (scores, rates, grades), `style` the
     number style in force; `引用` the figures free text may quote, `项目引用` each project's own
-    (its {全年预算数} is its own); `表` the tables to place with block(); `标题` the title.
+    (its {全年预算数} is its own); `表` the tables to place with block(); `标题` the title;
+    `标签` the layout's printed words (`标签("项目附表")`), as the forms use them.
     """
 
     data: PerformanceEvaluation
@@ -35,6 +37,7 @@ class Context:
     项目引用: Sequence[Mapping[str, Named]]
     表: Mapping[str, Any]
     标题: str
+    标签: Labels
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
@@ -58,7 +61,7 @@ def context(data: PerformanceEvaluation, facts: PerformanceFacts, style: NumberS
     filled = _Filled(_filled(data.部门整体, base, style) if data.部门整体 else None,
                      [_filled(p, figures, style) for p, figures in zip(data.项目, projects)])
     return Context(data, facts, style, base, projects, tables(data, facts, style, layout, filled),
-                   title(data)).as_dict()
+                   title(data), labels(data, layout)).as_dict()
 
 
 def _filled(form, figures: dict, style):
