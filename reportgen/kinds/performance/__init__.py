@@ -81,8 +81,9 @@ def _stem(data: PerformanceEvaluation) -> str:
     return f"{data.单位.名称}-{data.单位.报告年度}{data.文档类型}"
 
 
-def _title(data: PerformanceEvaluation, facts: Any, layout: Any = None) -> str:
-    return title(data)
+def _title(data: PerformanceEvaluation, facts: Any, layout: Layout) -> str:
+    """The document's title (its file properties); the stem's words where it prints none."""
+    return title(data, layout) or f"{data.单位.名称}{data.单位.报告年度}年度{data.文档类型}"
 
 
 _KIND = dict(family="绩效", read=read, layout_name=_layout, compute=compute, context=context, title=_title, stem=_stem)

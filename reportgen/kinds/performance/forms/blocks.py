@@ -76,8 +76,7 @@ def funds(f: Form) -> list[Row]:
     spec, p, money = f.spec, f.p, f.p.money
     fund = f.data.资金
     columns = spec.资金列
-    label_span = min(LABEL_SPAN, f.n - 1 - len(columns))
-    widths = dict(zip(columns, spans(f.n - 1 - label_span, len(columns))))
+    label_span, widths = fund_spans(f.n, columns)
     if spec.按性质:
         lines = _by_nature(f, f.n - 1)
     else:
@@ -94,6 +93,17 @@ def funds(f: Form) -> list[Row]:
         span = 1 + (len(lines) if col == "原因" and not spec.按性质 else 0)
         first.append(c(total[col], widths[col], rowspan=span, align="left" if col == "原因" else "center"))
     return [head, tuple(first), *lines]
+
+
+def fund_spans(n: int, columns: Sequence[str]) -> tuple[int, dict[str, int]]:
+    """How the funds block shares an n-column grid: the row labels over up to three columns
+    after the side label, the values over the rest.
+
+    >>> fund_spans(9, ["a", "b", "c", "d", "e", "f"])
+    (2, {'a': 1, 'b': 1, 'c': 1, 'd': 1, 'e': 1, 'f': 1})
+    """
+    label = min(LABEL_SPAN, n - 1 - len(columns))
+    return label, dict(zip(columns, spans(n - 1 - label, len(columns))))
 
 
 def _parts(f: Form) -> list[tuple[str, Optional[FundRow], Optional[Decimal]]]:

@@ -16,7 +16,9 @@ from reportgen.kinds.performance.forms.cells import Printer, c, points
 from reportgen.kinds.performance.forms.form import adjustment_notes
 from reportgen.kinds.performance.model import DepartmentEvaluation, FirstLevel, Indicator, Project
 
-WIDTHS = (2, 2, 2, 4, 2, 2, 2, 1, 3)
+#: Millimetres of the 156 mm line: the four-character labels (项目名称, 一级指标, 指标性质, 度量单位) and
+#: 权重 keep to one line.
+WIDTHS = (17, 17, 17, 24, 17, 14, 17, 10, 23)
 METHODS = ("因素法", "项目法", "据实据效", "因素法与项目法相结合")
 #: The 其中 row the 部门整体 form prints in its 财政拨款 column, and the names it may go by.
 APPROPRIATION = ("财政拨款", "当年财政拨款", "本年财政拨款", "财政资金")

@@ -35,7 +35,21 @@ def general_form(kind: str, spec: FormSpec, p: Printer, form: Any, s: Scores, un
     L = p.label
     return Table(title=L(f"{kind}标题"), header=(), body=tuple(rows), number=L("表号"), unit_left=L("标题下"),
                  unit_right=L("表头右"), notes=tuple(n for n in _notes(f, sign) if n),
-                 widths=tuple(spec.width(col) for col in grid))
+                 widths=widths(spec, grid), landscape=spec.横排)
+
+
+def widths(spec: FormSpec, grid: list[str]) -> tuple[int, ...]:
+    """Each grid column as wide as the indicator column over it or the funds column under it
+    needs, whichever is wider (the funds block shares the indicator block's columns)."""
+    out = [spec.width(col) for col in grid]
+    if "资金" in spec.块:
+        at, funds = blocks.fund_spans(len(grid), spec.资金列)
+        at += 1
+        for col, span in funds.items():
+            if span == 1:
+                out[at] = max(out[at], spec.width(col))
+            at += span
+    return tuple(out)
 
 
 def _block(name: str, f: blocks.Form, grid: list[str], sign: Signature) -> list[Row]:

@@ -19,10 +19,16 @@ IndicatorColumn = Literal["一级指标", "二级指标", "三级指标", "指�
                           "分值", "得分", "偏差原因"]
 Signer = Literal["项目负责人", "单位负责人", "财务负责人"]
 
-#: Relative widths of the grid columns, by the column each grid column is under.
+#: Relative widths of the grid columns by the indicator column over them, and what a funds
+#: column under one grid column needs: a grid column takes the larger. In millimetres of a
+#: 156 mm portrait line, so that a 五号 label of four characters (一级指标, 自评得分), an amount
+#: (661.7252) and a rate (100.00%) each keep to one line; longer labels wrap as on the forms.
 DEFAULT_WIDTHS: dict[str, int] = {
-    "侧栏": 2, "一级指标": 3, "二级指标": 3, "三级指标": 4, "指标性质": 2, "指标值": 3, "度量单位": 2,
-    "实际完成值": 3, "分值": 2, "得分": 2, "偏差原因": 4,
+    "侧栏": 12, "一级指标": 18, "二级指标": 18, "三级指标": 21, "指标性质": 13, "指标值": 20, "度量单位": 13,
+    "实际完成值": 20, "分值": 11, "得分": 11, "偏差原因": 17,
+}
+FUND_WIDTHS: dict[str, int] = {
+    "年初预算数": 21, "全年预算数": 21, "全年执行数": 21, "资金分值": 11, "执行率": 15, "资金得分": 11, "原因": 30,
 }
 
 
@@ -76,11 +82,12 @@ class FormSpec(_Spec):
     负责人: tuple[Signer, ...] = ()
     提示语: bool = False
     签字: bool = False
+    横排: bool = False
     列宽: dict[str, int] = Field(default_factory=dict)
     标签: dict[str, str] = Field(default_factory=dict)  # this form's own wording over the layout's 标签
 
     def width(self, column: str) -> int:
-        return self.列宽.get(column, DEFAULT_WIDTHS.get(column, 2))
+        return self.列宽.get(column, DEFAULT_WIDTHS.get(column) or FUND_WIDTHS.get(column, 4))
 
     def row_for(self, name: str) -> Optional[FundRowSpec]:
         return next((r for r in self.资金行 if r.matches(name)), None)
