@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Iterator
 
 from reportgen.core.findings import Finding
+from reportgen.kinds.performance.forms import county
 from reportgen.kinds.performance.forms.labels import allowed, unknown_placeholders
 from reportgen.kinds.performance.forms.spec import FormSpec
 from reportgen.kinds.performance.model import PerformanceEvaluation, SelfEvaluation, Signature
@@ -42,6 +43,10 @@ def form_findings(layout: str, which: str, at: FieldPath, form: SelfEvaluation, 
     printed = _printed(spec, which)
     out = [Finding("warning", path, f"表式“{layout}”的{which}自评表没有{_cell(name)}这一栏，所填内容未印出")
            for path, name in _entered(form, at, which) if name not in printed]
+    if spec.形式 == "渠县" and which == "部门整体":  # its funds row has two columns of 其中 only
+        out += [Finding("warning", at + ("资金", "其中", i, "名称"),
+                        f"表式“{layout}”的部门整体自评表只列{'、'.join(county.COLUMNS)}，“{r.名称}”未印出")
+                for i, r in enumerate(form.资金.其中) if not county.printed_part(r.名称)]
     if spec.提示语:
         out += [Finding("warning", at + field, f"“{field[-1]}”未填写，{which}自评表印出表式的提示语")
                 for field in _prompted(form, spec)]

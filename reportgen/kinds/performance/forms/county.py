@@ -22,6 +22,13 @@ WIDTHS = (17, 17, 17, 24, 17, 14, 17, 10, 23)
 METHODS = ("因素法", "项目法", "据实据效", "因素法与项目法相结合")
 #: The 其中 row the 部门整体 form prints in its 财政拨款 column, and the names it may go by.
 APPROPRIATION = ("财政拨款", "当年财政拨款", "本年财政拨款", "财政资金")
+#: The 部门整体 form's two 其中 columns.
+COLUMNS = ("财政拨款", "其他资金")
+
+
+def printed_part(name: str) -> bool:
+    """Whether the 部门整体 form has a column for the 其中 row `name`."""
+    return name in APPROPRIATION or name == "其他资金"
 
 
 def _cells(item: Indicator) -> list[Cell]:
@@ -49,7 +56,7 @@ def indicator_block(p: Printer, side: str, levels: Sequence[FirstLevel]) -> list
 def department_table(p: Printer, unit: str, d: DepartmentEvaluation, s: Scores) -> Table:
     """部门整体支出绩效目标完成情况自评表 (seed 000, 附件1 附表)."""
     f, L = d.资金, p.label
-    part = next((r.全年预算数 for r in f.其中 if r.名称 in APPROPRIATION), None)
+    part = next((r.全年预算数 for r in f.其中 if r.名称 in APPROPRIATION), None)  # the others: coverage.py
     other = next((r.全年预算数 for r in f.其中 if r.名称 == "其他资金"), None)
     rows: list[Row] = [
         (c(L("部门")), c(unit, colspan=8, align="left")),
