@@ -1,6 +1,6 @@
-"""The real forms' DOCX in LibreOffice: no amount, rate, score or short label breaks across lines.
+"""The forms' DOCX in LibreOffice: no amount, rate, score or short label breaks across lines.
 
-Each form of tests/data/form_fidelity.yaml is built to DOCX, converted to PDF with the 公文 fonts
+Each real form of tests/data/form_fidelity.yaml and each 绩效 example is built to DOCX, converted to PDF with the 公文 fonts
 aliased as in test_docx_libreoffice, and read back line by line: every figure cell (238.93,
 100.00%, 387664.62) and every label of up to four characters (一级指标, 权重, 合计) must sit whole
 on one line. Side labels spanning rows are left out: the forms themselves print them wrapped.
@@ -21,7 +21,11 @@ from reportgen.writers import get_writer
 from test_docx_libreoffice import _font_config, _tool
 
 DATA = Path(__file__).parent / "data"
-CASES = sorted(yaml.safe_load((DATA / "form_fidelity.yaml").read_text(encoding="utf-8")))
+REAL = {name: DATA / "real" / "绩效" / "数据" / f"{name}.yaml"
+        for name in yaml.safe_load((DATA / "form_fidelity.yaml").read_text(encoding="utf-8"))}
+EXAMPLES = {path.stem: path for path in (DATA.parents[1] / "data" / "examples").glob("*绩效*.yaml")}
+FILES = {**REAL, **EXAMPLES, "performance_seed003": DATA / "performance_seed003.yaml"}
+CASES = sorted(FILES)
 _FIGURE = re.compile(r"^[\d.,]+%?$")
 _SHORT = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
@@ -44,7 +48,7 @@ def rendered(tmp_path_factory) -> dict[str, tuple[list[Table], list[str]]]:
     folder = tmp_path_factory.mktemp("forms")
     tables: dict[str, list[Table]] = {}
     for name in CASES:
-        document = build(DATA / "real" / "绩效" / "数据" / f"{name}.yaml").document
+        document = build(FILES[name]).document
         tables[name] = [b for b in document.blocks if isinstance(b, Table)]
         for file, content in get_writer("docx")(document, name).items():
             (folder / file).write_bytes(content)
