@@ -78,10 +78,11 @@ def rule_text(rule: DeductionRule) -> str:
 
 def common_indicator_table(items: Sequence[CommonIndicator], rules: dict[str, DeductionRule], p: Printer) -> Table:
     """共性指标评分表: each computed indicator, its rule, its points and its score."""
-    header = ((c("三级指标"), c("评分标准"), c("指标值"), c("分值"), c("得分")),)
+    L = p.label
+    header = ((c(L("共性三级指标")), c(L("共性评分标准")), c(L("共性指标值")), c(L("共性分值")), c(L("共性得分"))),)
     body = tuple((c(i.名称, align="left"), c(rule_text(rules[i.名称]), align="left"), c(p.rate(i.值)),
                   c(points(i.分值)), c(points(i.得分))) for i in items)
     notes = tuple(f"（自评调整：{i.名称}得分按评分标准计算为{score(i.调整.计算得分)}分，自评为{score(i.调整.得分)}分。"
                   f"理由：{i.调整.理由.rstrip('。')}。）" for i in items if i.调整 and i.调整.计算得分 is not None)
-    return Table(title="部门整体支出绩效评价共性指标评分表", header=header, body=body, notes=notes,
+    return Table(title=L("共性指标标题"), header=header, body=body, notes=notes,
                  widths=(3, 6, 2, 1, 1))

@@ -165,7 +165,7 @@ def _nature_cell(p: Printer, items: list, i: int, width: int) -> Cell:
     if i >= len(items):
         return c("", width)
     name, value = items[i]
-    return c(f"{p.label('其中') if i == 0 else ''}{name}：{p.money(value)}", width, align="left")
+    return c((p.label("其中") if i == 0 else "") + p.label("按性质项", 名称=name, 金额=p.money(value)), width, align="left")
 
 
 def indicators(f: Form) -> list[Row]:

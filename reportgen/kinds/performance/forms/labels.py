@@ -33,6 +33,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "单位负责人": frozenset({"单位负责人"}),
     "财务负责人": frozenset({"财务负责人"}),
     "备注": frozenset({"备注"}),
+    "按性质项": frozenset({"名称", "金额"}),
 }
 
 
