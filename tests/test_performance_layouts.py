@@ -182,3 +182,15 @@ def test_build_prints_the_提示_check_prints(tmp_path):
 def test_a_note_on_the_data_file_is_kept_out_of_the_document(tmp_path):
     path = write(tmp_path, with_(说明="示例数据，金额为虚构"))
     assert not any("虚构" in c for c in generated_cells(build(path).document))
+
+
+def test_the_sichuan_form_asks_for_the_reason_of_an_adjusted_or_unspent_budget(tmp_path):
+    data = with_(表式="四川")
+    data["项目"] = [{**BASE["项目"][0], "资金": {"年初预算数": 40, "全年预算数": 50, "全年执行数": 44}}]
+    found = messages(write(tmp_path, data))
+    assert "项目[1].资金.原因: 预算年中由 40 调整为 50（万元），表式要求说明理由：请填写“原因”" in found
+    assert "项目[1].资金.原因: 执行率未达到 90%，表式要求说明原因：请填写“原因”" in found
+    data["项目"][0]["资金"]["原因"] = "年中追加10万元；设备款次年支付。"
+    path = write(tmp_path, data, "given.yaml")
+    assert not [m for m in messages(path) if "原因" in m.split(":")[0]]
+    assert "年中追加10万元；设备款次年支付。" in [c.text for t in tables(path) for row in t.body for c in row]

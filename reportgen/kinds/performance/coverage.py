@@ -16,6 +16,7 @@ from reportgen.kinds.performance.forms import county
 from reportgen.kinds.performance.forms.labels import allowed, unknown_placeholders
 from reportgen.kinds.performance.forms.spec import FormSpec
 from reportgen.kinds.performance.model import PerformanceEvaluation, SelfEvaluation, Signature
+from reportgen.phrasing.references import score
 
 FieldPath = tuple
 _AMOUNTS = ("年初预算数", "全年预算数", "全年执行数")
@@ -47,9 +48,25 @@ def form_findings(layout: str, which: str, at: FieldPath, form: SelfEvaluation, 
         out += [Finding("warning", at + ("资金", "其中", i, "名称"),
                         f"表式“{layout}”的部门整体自评表只列{'、'.join(county.COLUMNS)}，“{r.名称}”未印出")
                 for i, r in enumerate(form.资金.其中) if not county.printed_part(r.名称)]
+    out += _reasons(at, form, spec)
     if spec.提示语:
         out += [Finding("warning", at + field, f"“{field[-1]}”未填写，{which}自评表印出表式的提示语")
                 for field in _prompted(form, spec)]
+    return out
+
+
+def _reasons(at: FieldPath, form: SelfEvaluation, spec: FormSpec) -> list[Finding]:
+    """A 原因 the form asks for and the data file does not give."""
+    f, rule = form.资金, spec.说明原因
+    if f.原因 or "原因" not in spec.资金列:
+        return []
+    out = []
+    if rule.预算调整 and f.全年预算数 != f.年初预算数:
+        out.append(Finding("warning", at + ("资金", "原因"), f"预算年中由 {score(f.年初预算数)} 调整为 "
+                           f"{score(f.全年预算数)}（万元），表式要求说明理由：请填写“原因”"))
+    low = rule.执行率低于
+    if low is not None and f.全年预算数 and f.全年执行数 * 100 < f.全年预算数 * low:
+        out.append(Finding("warning", at + ("资金", "原因"), f"执行率未达到 {score(low)}%，表式要求说明原因：请填写“原因”"))
     return out
 
 

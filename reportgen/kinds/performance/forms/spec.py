@@ -7,6 +7,7 @@ follow no such grid (the 渠县 county forms) is a shape of its own in Python (`
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any, Literal, Mapping, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -64,6 +65,14 @@ class ClosingRow(_Spec):
     等级: bool = False
 
 
+class ReasonRule(_Spec):
+    """When the form asks for a 原因 (四川: “预算执行率未达到90%的需说明原因”, “年中发生预算调整的…应单独
+    说明理由”): below this 执行率 (percent), and whether for an adjusted budget."""
+
+    执行率低于: Optional[Decimal] = None
+    预算调整: bool = False
+
+
 class FormSpec(_Spec):
     """One form of a layout. `提示语`: an empty narrative cell prints the form's own prompt (四川
     forms are published so); `签字`: the 填表人 line under the table; `列宽`: relative widths."""
@@ -79,6 +88,7 @@ class FormSpec(_Spec):
     #: Columns printed under one heading (云南: 年度指标值 over 指标性质 | 指标值 | 度量单位).
     指标分组: tuple[IndicatorColumn, ...] = ()
     总分行: ClosingRow = ClosingRow()
+    说明原因: ReasonRule = ReasonRule()
     负责人: tuple[Signer, ...] = ()
     提示语: bool = False
     签字: bool = False
