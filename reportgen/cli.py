@@ -64,6 +64,8 @@ def _build_one(path: Path, templates: List[Path], writers: list, outdir: Path) -
     from reportgen.run import build as run
 
     built = run(path, templates)
+    for finding in built.findings:  # the 提示 `check` prints; errors have stopped the build already
+        typer.echo(finding.text(), err=True)
     files: dict[str, bytes] = {}
     for write in writers:
         files.update(write(built.document, built.stem))
