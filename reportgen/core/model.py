@@ -53,7 +53,7 @@ def _exact(value: Any) -> Any:
         if any(c in text for c in ",，"):
             raise ValueError("金额的千分位分隔不对：应每三位一组，如 1,066.54（或不写分隔符）")
         if not _PLAIN.fullmatch(text):
-            raise ValueError("金额应为数字（只写数字与小数点，如 1066.54）")
+            raise ValueError("应为数字")
         return text
     return value
 

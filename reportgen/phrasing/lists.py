@@ -49,20 +49,26 @@ def item_list(items: Sequence[Any], style: NumberStyle = DEFAULT_STYLE) -> str:
     return "、".join(i.名称 for i in items) + "等"
 
 
-def subject_name(item: Any, short: bool = False) -> str:
-    """A 项 with its 类 and 款, as the 决算 text names it; `short` drops a trailing 支出.
+def subject_name(item: Any, short: str | bool = "否") -> str:
+    """A 项 with its 类 and 款, as the 决算 text names it. `short` drops a trailing 支出: "类" from
+    the 类 name only (as units shorten it: 款 and 项 names keep theirs, so no name is printed that
+    the catalogue does not have), "全部" from every level (seed 001's practice).
 
     >>> from types import SimpleNamespace as N
-    >>> i = N(类名="住房保障支出", 款名="住房改革支出", 项名="住房公积金")
+    >>> i = N(类名="社会保障和就业支出", 款名="行政事业单位养老支出", 项名="机关事业单位基本养老保险缴费支出")
     >>> subject_name(i)
-    '住房保障支出（类）住房改革支出（款）住房公积金（项）'
-    >>> subject_name(i, short=True)
-    '住房保障（类）住房改革（款）住房公积金（项）'
+    '社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）'
+    >>> subject_name(i, "类")
+    '社会保障和就业（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）'
+    >>> subject_name(i, "全部")
+    '社会保障和就业（类）行政事业单位养老（款）机关事业单位基本养老保险缴费（项）'
     """
-    def name(n: str) -> str:
-        return n.removesuffix("支出") if short and n != "支出" else n
+    levels = {"否": 0, False: 0, "类": 1, "全部": 3, True: 3}[short]
 
-    return f"{name(item.类名)}（类）{name(item.款名)}（款）{name(item.项名)}（项）"
+    def name(n: str, level: int) -> str:
+        return n.removesuffix("支出") if level < levels and n != "支出" else n
+
+    return f"{name(item.类名, 0)}（类）{name(item.款名, 1)}（款）{name(item.项名, 2)}（项）"
 
 
 def sentence(text: str) -> str:

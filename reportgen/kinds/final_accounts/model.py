@@ -23,9 +23,15 @@ ZERO = Decimal(0)
 
 
 class Organisation(Model):
-    行政单位数: Count = 0
-    参公事业单位数: Count = 0
-    其他事业单位数: Count = 0
+    """机构设置: the 二级预算单位 by kind (counts, or the units by name: the count is then derived)."""
+
+    行政单位数: Optional[Count] = None
+    参公事业单位数: Optional[Count] = None
+    其他事业单位数: Optional[Count] = None
+    #: The units by name, printed in brackets after their count ("行政单位1个（…人民政府）").
+    行政单位: list[str] = []
+    参公事业单位: list[str] = []
+    其他事业单位: list[str] = []
     内设机构: list[str] = []
     内设机构称谓: str = "股室"
     #: Free text that replaces the generated 机构设置 sentences, when the unit words it its own way.
@@ -33,14 +39,29 @@ class Organisation(Model):
     #: 单位构成 / 决算单位构成 in the unit's words (重庆 （三）单位构成, 中央 三、部门决算单位构成).
     单位构成: Optional[Paragraphs] = None
 
+    def count(self, kind: str) -> int:
+        """The number of 二级预算单位 of one kind: as stated, else the names listed."""
+        stated = getattr(self, kind + "数")
+        return stated if stated is not None else len(getattr(self, kind))
+
 
 class UnitProfile(Model):
     名称: str = Field(min_length=2)
+    #: How the text names the unit after the cover ("县文化广电旅游局" for 大英县文化广播电视和旅游局);
+    #: the cover, the title and the output file keep 名称.
+    简称: Optional[str] = Field(None, min_length=2)
     报告年度: int = Field(ge=2000, le=2100)
     公开时间: Optional[datetime.date] = None
     封面标题: Optional[str] = None  # default: "{报告年度}年度{名称}部门决算"
+    #: Paragraphs under the 概况 heading before its first section (綦江三角镇卫生院, 南川南城街道).
+    基本情况: Paragraphs = []
     部门职责: Paragraphs
     机构设置: Organisation = Organisation()
+
+    @property
+    def 称呼(self) -> str:
+        """The unit as the text names it: its 简称 when it has one."""
+        return self.简称 or self.名称
 
 
 class Income(Model):
@@ -79,7 +100,10 @@ class CarryOver(Model):
 
 
 class PriorYear(Model):
-    """Last year's 决算 figures that this year's text compares with (each entered once)."""
+    """Last year's 决算 figures that this year's text compares with (each entered once).
+
+    The optional ones are needed only where the layout prints the comparison (check says which).
+    """
 
     收支总计: Money
     财政拨款收支总计: Money
@@ -88,17 +112,34 @@ class PriorYear(Model):
     本年收入合计: Optional[Money] = None
     本年支出合计: Optional[Money] = None
     年末结转和结余: Optional[Money] = None
+    #: Last year's 年初结转和结余 (江西 compares this year's 年初结转和结余 with it).
+    年初结转和结余: Optional[Money] = None
+    #: Older documents state 财政拨款收入 and 财政拨款支出 apart, each with its change (大英保健院 2020).
+    财政拨款收入: Optional[Money] = None
+    财政拨款支出: Optional[Money] = None
+
+
+def _reason(value: object) -> object:
+    # One reason is text; several are a list, printed numbered ("主要原因一是…；二是…").
+    if isinstance(value, list) and len(value) == 1:
+        return value[0]
+    return value
+
+
+#: Why a figure changed: one sentence, or several (a list) printed "一是…；二是…".
+Reason = Annotated[Union[str, list[str]], BeforeValidator(_reason)]
 
 
 class ChangeReasons(Model):
     """Why a figure changed against last year (the text after 主要原因是)."""
 
-    收支总计: str = ""
-    财政拨款收支总计: str = ""
-    一般公共预算财政拨款支出: str = ""
-    本年收入合计: str = ""
-    本年支出合计: str = ""
-    年末结转和结余: str = ""
+    收支总计: Reason = ""
+    财政拨款收支总计: Reason = ""
+    一般公共预算财政拨款支出: Reason = ""
+    本年收入合计: Reason = ""
+    本年支出合计: Reason = ""
+    年末结转和结余: Reason = ""
+    年初结转和结余: Reason = ""
 
 
 def _code(value: object) -> object:
@@ -123,7 +164,7 @@ class SubjectSpending(Model):
     项目支出: Optional[Money] = None
     年初结转和结余: Money = ZERO
     年末结转和结余: Money = ZERO
-    原因: str = ""  # why 决算数 differs from 预算数
+    原因: Reason = ""  # why 决算数 differs from 预算数
 
 
 class DetailItem(Model):
@@ -188,6 +229,29 @@ class Reception(Model):
     金额: Money = ZERO
     批次: Count = 0
     人次: Count = 0
+    #: What the money was for ("执行公务、开展业务活动开支的交通费、住宿费、用餐费等"), after 主要用于.
+    用途: str = ""
+    #: Its contents with amounts, after 具体内容主要包括 ("驴妈妈合作签约仪式1.91万元、…等").
+    明细: list[Annotated[DetailItem, BeforeValidator(_item)]] = []
+
+
+class ItemNotes(Model):
+    """What a unit says about one “三公” item: why it differs from the budget and from last year,
+    and what it was spent on. Empty text prints nothing."""
+
+    预决算差异原因: Reason = ""
+    上年变动原因: Reason = ""
+    用途: str = ""
+
+
+class ThreePublicNotes(Model):
+    """Each “三公” item's notes (三公经费.分项)."""
+
+    因公出国费: ItemNotes = Field(ItemNotes(), alias="因公出国（境）费")
+    公务用车购置及运行维护费: ItemNotes = ItemNotes()
+    公务用车购置费: ItemNotes = ItemNotes()
+    公务用车运行维护费: ItemNotes = ItemNotes()
+    公务接待费: ItemNotes = ItemNotes()
 
 
 class ThreePublicCosts(Model):
@@ -200,13 +264,16 @@ class ThreePublicCosts(Model):
     公务用车保有量: dict[str, Count] = {"轿车": 0, "越野车": 0, "载客汽车": 0}
     国内公务接待: Reception = Reception()
     外事接待: Reception = Reception()
-    预决算差异原因: str = ""
+    预决算差异原因: Reason = ""
+    #: Why the total changed against last year (the 总体 sentence's second reason, 云南/安徽 pages).
+    上年变动原因: Reason = ""
+    分项: ThreePublicNotes = ThreePublicNotes()
 
 
 class ThisAndLastYear(Model):
     本年: Money
     上年: Money
-    原因: str = ""
+    原因: Reason = ""
 
 
 class Procurement(Model):
@@ -215,6 +282,8 @@ class Procurement(Model):
     服务: Money = ZERO
     授予中小企业合同金额: Money = ZERO
     授予小微企业合同金额: Money = ZERO
+    #: What was bought, after 主要用于 ("大英过境游客短信推送、…、阆仙诗苑").
+    主要用于: str = ""
 
 
 class StateAssets(Model):
@@ -232,13 +301,23 @@ class PerformanceManagement(Model):
     自评情况: Paragraphs = []
 
 
+def _short_names(value: object) -> object:
+    return {True: "全部", False: "否"}.get(value, value) if isinstance(value, bool) else value
+
+
 class Wording(Model):
-    """The layout and the wording variants seen between regions and years (words, not figures)."""
+    """The layout and the wording variants seen between regions and years (words, not figures).
+
+    A layout may set defaults for these fields (its 版式.yaml `版式`); the data file's own win.
+    """
 
     #: The region's layout: a folder of templates/zh_CN/决算/ (中央 tables-first, 四川, 重庆 …).
     地区: str = "四川"
     年度写法: str = Field("年", pattern="^(年|年度)$")
-    科目简称: bool = False  # 五(三) names without the trailing 支出 ("社会保障和就业（类）")
+    #: 五(三) names without a trailing 支出: 类 — the 类 only ("社会保障和就业（类）行政事业单位养老
+    #: 支出（款）…", 大英保健院 2020), as units shorten it; 全部 — every level, as seed 001 prints
+    #: (it yields names no catalogue has, such as "行政事业单位养老（款）"); true is 全部, false 否.
+    科目简称: Annotated[Literal["否", "类", "全部"], BeforeValidator(_short_names)] = "否"
     写明预决算比较: bool = True  # 五(三) adds "决算数等于预算数" after 完成预算 X%
     #: 第五部分 titles that differ from the standard ones, standard title → printed title
     #: (seed 001: 一般公共预算财政拨款基本支出决算表 → …基本支出决算明细表).
@@ -250,6 +329,9 @@ class Wording(Model):
     #: The layout's wording switches (its 版式.yaml 选项) as this unit's document needs them, e.g.
     #: {总计均为: true} or {变动原因引语: 主要原因是}; only the layout's own 选项 may be set.
     选项: dict[str, Union[bool, str]] = {}
+    #: Section headings as this document prints them, by the layout's 节标题 key (only its own keys;
+    #: {单位} {简称} {称谓} {年} as in the layout's own headings).
+    节标题: dict[str, str] = {}
     #: Part headings name the unit: "第一部分 萧县龙城镇人民政府概况" (萧县, 凯里, 岳阳, 湛江, 雨花).
     标题含单位名称: bool = False
     #: "完成预算97.31%" (Sichuan seeds) or "完成预算的97.31%" (Anhui, Shanghai 三公 texts), in 五 and 七.
@@ -266,8 +348,9 @@ class FinalAccounts(Model):
     样式: NumberStyle = NumberStyle()
     版式: Wording = Wording()
     单位: UnitProfile
-    收入: Income
-    支出: Spending
+    #: Both optional: every figure in them is added up from the 科目 lists (check compares any given).
+    收入: Income = Income()
+    支出: Spending = Spending()
     结转结余: CarryOver = CarryOver()
     上年决算: PriorYear
     变动原因: ChangeReasons = ChangeReasons()
