@@ -32,9 +32,11 @@ def amount_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
     '减少0.92万元'
     >>> amount_change(change(Decimal("0"), Decimal("0"), 2, 2))
     '持平'
+    >>> amount_change(change(Decimal("0"), Decimal("0"), 2, 2), NumberStyle(持平写法="增减0", 零金额写作0=False))
+    '增加0.00万元'
     """
     if c.direction == "flat":
-        return "持平"
+        return "持平" if style.says_flat else f"增加{format_amount(c.magnitude, style)}万元"
     word = "增加" if c.direction == "up" else "减少"
     return f"{word}{format_amount(c.magnitude, style)}万元"
 
@@ -47,9 +49,11 @@ def rate_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
     '增长453.14%'
     >>> rate_change(change(Decimal("5"), Decimal("0"), 2, 2))
     ''
+    >>> rate_change(change(Decimal("0"), Decimal("0"), 2, 1), NumberStyle(持平写法="增减0"))
+    '增长0%'
     """
     if c.direction == "flat":
-        return "持平"
+        return "持平" if style.says_flat else f"增长{format_percent(Decimal(0), style)}"
     if c.rate is None:
         return ""
     word = "增长" if c.direction == "up" else "下降"
@@ -64,8 +68,10 @@ def full_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
     '减少951.66万元，下降64.7%'
     >>> full_change(change(Decimal("3"), Decimal("0"), 2, 2))
     '增加3.00万元'
+    >>> full_change(change(Decimal("0"), Decimal("0"), 2, 2), NumberStyle(持平写法="增减0"))
+    '增加0万元，增长0%'
     """
-    if c.direction == "flat":
+    if c.direction == "flat" and style.says_flat:
         return "持平"
     rate = rate_change(c, style)
     return amount_change(c, style) + (f"，{rate}" if rate else "")
@@ -87,6 +93,16 @@ def completion_rate(c: Completion, style: NumberStyle = DEFAULT_STYLE, lead: str
     if style.zero_budget == "0%" and c.actual == 0:
         return f"{lead}0%"
     return "由于预算数为0万元，无法计算百分比"
+
+
+def is_flat(c: Change, style: NumberStyle = DEFAULT_STYLE) -> bool:
+    """Whether the sentence says 持平 / 无增减 (a change printing as zero, in the style that words it so).
+
+    >>> from reportgen.core.numbers import change
+    >>> is_flat(change(Decimal(0), Decimal(0), 2, 2)), is_flat(change(Decimal(0), Decimal(0), 2, 2), NumberStyle(持平写法="增减0"))
+    (True, False)
+    """
+    return c.direction == "flat" and style.says_flat
 
 
 def comparison_word(c: Completion) -> str:

@@ -262,7 +262,8 @@ def _references(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
     """A figure quoted by name in free text ("{2083001}") must exist, or the sentence cannot print."""
 
     known = final_accounts_figures(f)
-    for path, text in _texts(d.model_dump(by_alias=True), ()):
+    # 版式 holds wordings with placeholders of their own ({上年}, {简称}), checked in wording.py.
+    for path, text in _texts(d.model_dump(by_alias=True, exclude={"版式"}), ()):
         for name in names(text):
             if name not in known:
                 yield Finding("error", path, f"文中引用了不存在的数字“{{{name}}}”（可引用科目编码、合计与各项名称，见 README）")

@@ -335,7 +335,7 @@ class Wording(Model):
     #: Part headings name the unit: "第一部分 萧县龙城镇人民政府概况" (萧县, 凯里, 岳阳, 湛江, 雨花).
     标题含单位名称: bool = False
     #: "完成预算97.31%" (Sichuan seeds) or "完成预算的97.31%" (Anhui, Shanghai 三公 texts), in 五 and 七.
-    完成预算写法: Literal["完成预算", "完成预算的"] = "完成预算"
+    完成预算写法: Literal["完成预算", "完成预算的", "完成年初预算的"] = "完成预算"
 
 
 class FinalAccounts(Model):

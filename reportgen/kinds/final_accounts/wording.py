@@ -78,6 +78,28 @@ def _options(layout: Layout, wording: Wording) -> Iterator[Finding]:
             yield Finding("error", at, f"选项“{key}”应为{want}")
         elif key in allowed and value not in allowed[key]:
             yield Finding("error", at, f"选项“{key}”只能是：{'、'.join(allowed[key])}")
+        elif isinstance(value, str):
+            yield from _placeholders(at, value, _fields(str(known[key])) or ())
+
+
+def _fields(text: str) -> tuple[str, ...] | None:
+    """The {names} a wording fills in; None when its braces do not pair."""
+    try:
+        return tuple(f for _, f, _, _ in string.Formatter().parse(text) if f is not None)
+    except ValueError:
+        return None
+
+
+def _placeholders(at: tuple, text: str, allowed: tuple[str, ...]) -> Iterator[Finding]:
+    """A wording may fill in only what its layout's own wording does ({上年}, {年} …)."""
+    fields = _fields(text)
+    if fields is None:
+        yield Finding("error", at, "花括号不成对（要填写的内容写作 {上年} 这样的形式）")
+        return
+    unknown = [f for f in fields if f not in allowed]
+    if unknown:
+        can = "、".join("{" + p + "}" for p in allowed) if allowed else "无"
+        yield Finding("error", at, f"“{{{unknown[0]}}}”不能在这里填写（可填写：{can}）")
 
 
 def _headings(layout: Layout, wording: Wording) -> Iterator[Finding]:
@@ -86,10 +108,4 @@ def _headings(layout: Layout, wording: Wording) -> Iterator[Finding]:
         if key not in layout.headings:
             yield Finding("error", at, f"版式“{layout.name}”没有“{key}”这一标题（可用：{'、'.join(layout.headings)}）")
             continue
-        try:
-            unknown = [f for _, f, _, _ in string.Formatter().parse(text) if f is not None and f not in PLACEHOLDERS]
-        except ValueError:
-            yield Finding("error", at, "标题中的花括号不成对（填写单位名称等请用 {简称} 这样的写法）")
-            continue
-        if unknown:
-            yield Finding("error", at, f"标题中的“{{{unknown[0]}}}”不能填写（可用：{'、'.join('{' + p + '}' for p in PLACEHOLDERS)}）")
+        yield from _placeholders(at, text, PLACEHOLDERS)
