@@ -33,6 +33,9 @@ class NumberStyle(BaseModel):
     #: A change that prints as nothing: "持平" (the seeds; 重庆 "无增减") or, as 九龙坡 2022, 安义
     #: 2020 and 寻甸 2022 print it, "增加0万元，增长0%" (增减0).
     flat_wording: Literal["持平", "增减0"] = Field("持平", alias="持平写法")
+    #: Between a change and its rate: "减少594.8万元，下降21.06%" or "减少594.8万元、下降21.06%"
+    #: (洪湖镇卫生院 2023, 荣昌 2020, 大足 2021).
+    change_joiner: Literal["，", "、"] = Field("，", alias="增减连接")
 
     @property
     def trims_percent(self) -> bool:

@@ -70,11 +70,13 @@ def full_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
     '增加3.00万元'
     >>> full_change(change(Decimal("0"), Decimal("0"), 2, 2), NumberStyle(持平写法="增减0"))
     '增加0万元，增长0%'
+    >>> full_change(change(Decimal("2229.03"), Decimal("2823.83"), 2, 2), NumberStyle(增减连接="、"))
+    '减少594.80万元、下降21.06%'
     """
     if c.direction == "flat" and style.says_flat:
         return "持平"
     rate = rate_change(c, style)
-    return amount_change(c, style) + (f"，{rate}" if rate else "")
+    return amount_change(c, style) + (f"{style.change_joiner}{rate}" if rate else "")
 
 
 def completion_rate(c: Completion, style: NumberStyle = DEFAULT_STYLE, lead: str = "完成预算") -> str:
