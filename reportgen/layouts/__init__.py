@@ -68,6 +68,11 @@ class Layout:
         return {k: tuple(v) for k, v in self.description.get("选项取值", {}).items()}
 
     @property
+    def option_placeholders(self) -> Mapping[str, tuple[str, ...]]:
+        """What a wording option may fill in (版式.yaml 选项占位), e.g. 上年比较: [上年, 年]."""
+        return {k: tuple(v) for k, v in self.description.get("选项占位", {}).items()}
+
+    @property
     def wording(self) -> Mapping[str, Any]:
         """Defaults for the data file's own 版式 fields (版式.yaml 版式); the data file's win."""
         return self.description.get("版式", {})

@@ -63,6 +63,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "资金括注": _styled(lists.fund_note),
     "科目全称": lists.subject_name,
     "句": lists.sentence,
+    "括注": lists.bracketed,
     "填数": _styled(references.fill),
     "分数": references.score,
     "原因": _reason,

@@ -55,8 +55,9 @@ def listed(parts: Sequence[Any], *always: str) -> list[Any]:
     return [p for p in parts if p.名称 in always or p.金额 != 0]
 
 
-def item_list(items: Sequence[Any], style: NumberStyle = DEFAULT_STYLE) -> str:
-    """明细 names, with their amounts when given, joined by "、"; names alone end in "等".
+def item_list(items: Sequence[Any], style: NumberStyle = DEFAULT_STYLE, 等: bool | None = None) -> str:
+    """明细 names, with their amounts when given, joined by "、"; names alone end in "等" (a list
+    that gives some of the contents ends in 等 with amounts too: `等=True`).
 
     >>> from decimal import Decimal as D
     >>> from reportgen.kinds.final_accounts.model import DetailItem
@@ -64,10 +65,12 @@ def item_list(items: Sequence[Any], style: NumberStyle = DEFAULT_STYLE) -> str:
     '基本工资、津贴补贴等'
     >>> item_list([DetailItem(名称="办公费", 金额=D("1.18")), DetailItem(名称="邮电费", 金额=D("0.3"))])
     '办公费1.18万元、邮电费0.30万元'
+    >>> item_list([DetailItem(名称="省级专家调研", 金额=D("0.14"))], 等=True)
+    '省级专家调研0.14万元等'
     """
     if items and all(i.金额 is not None for i in items):
-        return "、".join(f"{i.名称}{format_amount(i.金额, style)}万元" for i in items)
-    return "、".join(i.名称 for i in items) + "等"
+        return "、".join(f"{i.名称}{format_amount(i.金额, style)}万元" for i in items) + ("等" if 等 else "")
+    return "、".join(i.名称 for i in items) + ("" if 等 is False else "等")
 
 
 def subject_name(item: Any, short: str | bool = "否") -> str:
@@ -90,6 +93,15 @@ def subject_name(item: Any, short: str | bool = "否") -> str:
         return n.removesuffix("支出") if level < levels and n != "支出" else n
 
     return f"{name(item.类名, 0)}（类）{name(item.款名, 1)}（款）{name(item.项名, 2)}（项）"
+
+
+def bracketed(names: Sequence[str]) -> str:
+    """Names in a bracket after their count, nothing when there are none.
+
+    >>> bracketed(["便民服务中心", "农业综合服务中心"]), bracketed([])
+    ('（便民服务中心、农业综合服务中心）', '')
+    """
+    return f"（{'、'.join(names)}）" if names else ""
 
 
 def sentence(text: str) -> str:

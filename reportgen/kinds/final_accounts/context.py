@@ -17,7 +17,7 @@ from reportgen.kinds.final_accounts.figures import for_templates as figures_for_
 from reportgen.kinds.final_accounts.model import FinalAccounts, Wording
 from reportgen.kinds.final_accounts.named import final_accounts_figures
 from reportgen.kinds.final_accounts.tables import table_maker
-from reportgen.kinds.final_accounts.wording import effective_wording, heading_maker, options
+from reportgen.kinds.final_accounts.wording import effective_wording, heading_maker, options, table_set
 from reportgen.kinds.performance.annex import annex_blocks
 from reportgen.layouts import Layout
 
@@ -43,7 +43,8 @@ class Context:
     `标题前缀` the unit's name where part headings print it (版式.标题含单位名称), else "";
     `选项` the layout's wording switches with the data file's own (版式.选项) over them; `标题`
     a section's heading (the layout's 节标题 with the file's own over them); `单位名` the unit as
-    the text names it (单位.简称, else 单位.名称).
+    the text names it (单位.简称, else 单位.名称); `附表清单` the 公开表 in print order (the layout's
+    附表, or the data file's 版式.附表顺序).
     """
 
     data: FinalAccounts
@@ -61,6 +62,7 @@ class Context:
     选项: Mapping[str, Any]
     标题: Callable[[str], str]
     单位名: str
+    附表清单: tuple[Any, ...]
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
@@ -102,6 +104,7 @@ def context(data: FinalAccounts, facts: FinalAccountsFacts, style: NumberStyle, 
         选项=options(layout, wording),
         标题=heading_maker(layout, data, wording),
         单位名=data.单位.称呼,
+        附表清单=table_set(layout, wording),
     ).as_dict()
 
 

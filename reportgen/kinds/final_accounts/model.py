@@ -322,6 +322,9 @@ class Wording(Model):
     #: 第五部分 titles that differ from the standard ones, standard title → printed title
     #: (seed 001: 一般公共预算财政拨款基本支出决算表 → …基本支出决算明细表).
     附表标题: dict[str, str] = {}
+    #: The 公开表 in the order this document prints them, by standard name (the layout's own tables
+    #: only): documents up to 2021 print the “三公” table seventh (安义 2020, 湛江 2021, 三江 2020).
+    附表顺序: list[str] = []
     附表零值留空: bool = True  # 公开表 print a zero amount as an empty cell (else "0.00")
     #: Who publishes: a 单位决算 (泸州市中医医院 2023, 渠县农业综合技术服务中心 2024, 大邑 2022)
     #: heads 第一部分 "单位概况 / 主要职责" and 第二部分 "X年度单位决算情况说明".

@@ -62,9 +62,29 @@ def placeholder_values(data: FinalAccounts, wording: Wording) -> dict[str, Any]:
             "主体": prefix or wording.称谓, "职责": "部门职责" if wording.称谓 == "部门" else "主要职责"}
 
 
+def table_set(layout: Layout, wording: Wording) -> tuple[Any, ...]:
+    """The 公开表 the document prints, in order: the layout's, or as the data file orders them."""
+    if not wording.附表顺序:
+        return layout.table_set
+    entries = {e["表"]: e for e in layout.table_set}
+    return tuple(entries[name] for name in wording.附表顺序)
+
+
 def wording_findings(layout: Layout, wording: Wording) -> list[Finding]:
-    """Every 选项 and 节标题 of the data file that its layout cannot print."""
-    return [*_options(layout, wording), *_headings(layout, wording)]
+    """Every 选项, 节标题 and 附表顺序 of the data file that its layout cannot print."""
+    return [*_options(layout, wording), *_headings(layout, wording), *_tables(layout, wording)]
+
+
+def _tables(layout: Layout, wording: Wording) -> Iterator[Finding]:
+    known = [e["表"] for e in layout.table_set]
+    for n, name in enumerate(wording.附表顺序):
+        if name not in known:
+            yield Finding("error", ("版式", "附表顺序", n), f"版式“{layout.name}”没有“{name}”这张表（可用：{'、'.join(known)}）")
+        elif wording.附表顺序.index(name) != n:
+            yield Finding("error", ("版式", "附表顺序", n), f"“{name}”列了两次")
+    for name in wording.附表标题:
+        if name not in layout.tables:
+            yield Finding("error", ("版式", "附表标题", name), f"版式“{layout.name}”没有“{name}”这张表（可用：{'、'.join(layout.tables)}）")
 
 
 def _options(layout: Layout, wording: Wording) -> Iterator[Finding]:
@@ -79,7 +99,7 @@ def _options(layout: Layout, wording: Wording) -> Iterator[Finding]:
         elif key in allowed and value not in allowed[key]:
             yield Finding("error", at, f"选项“{key}”只能是：{'、'.join(allowed[key])}")
         elif isinstance(value, str):
-            yield from _placeholders(at, value, _fields(str(known[key])) or ())
+            yield from _placeholders(at, value, layout.option_placeholders.get(key, ()))
 
 
 def _fields(text: str) -> tuple[str, ...] | None:
