@@ -9,7 +9,7 @@ from typing import Any
 
 from reportgen.core.loader import load_model
 from reportgen.core.style import NumberStyle
-from reportgen.kinds.final_accounts.checks import check_final_accounts, check_subjects
+from reportgen.kinds.final_accounts.checks import blocks_facts, check_final_accounts, check_subjects
 from reportgen.kinds.final_accounts.needs import check_files, check_printed
 from reportgen.kinds.final_accounts.wording import effective_wording, wording_findings
 from reportgen.kinds.final_accounts.context import context, title
@@ -35,7 +35,7 @@ def compute(data: FinalAccounts, style: NumberStyle, layout: Layout, path: Path)
     between them, and what the layout's sections need that the file must give."""
     wording = effective_wording(layout, data.版式)
     findings = [*check_subjects(data), *wording_findings(layout, wording), *check_files(data, path)]
-    if any(f.severity == "error" for f in findings):
+    if any(blocks_facts(f) for f in findings):
         return Computed(None, findings)
     facts = compute_facts(data, style)
     return Computed(facts, [*findings, *check_final_accounts(data, facts),

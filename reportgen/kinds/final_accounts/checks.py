@@ -24,11 +24,21 @@ ZERO = Decimal(0)
 def check_subjects(data: FinalAccounts, catalogue: Catalogue | None = None) -> list[Finding]:
     """The 科目 lists: known codes, no duplicates, parts adding up, reasons where budgets differ.
 
-    Run before the facts are computed, which need every code to have a name.
+    Run before the facts are computed, which need every code to have a name (`blocks_facts`).
     """
     cat = (catalogue or builtin_catalogue(data.单位.报告年度)).with_names(data.科目名称)
     return [*_subjects(data, cat), *_non_fiscal_subjects(data, cat), *_economic_codes(data),
             *_explanations(data, cat)]
+
+
+#: The findings past which the facts cannot be computed: a code that has no name.
+UNKNOWN_CODES = ("未知科目编码", "未知经济分类科目编码")
+
+
+def blocks_facts(finding: Finding) -> bool:
+    """Whether the facts cannot be computed past this finding (a code without a name); every
+    other finding still lets them be computed, so that check reports everything at once."""
+    return finding.severity == "error" and finding.message.startswith(UNKNOWN_CODES)
 
 
 def check_final_accounts(data: FinalAccounts, facts: FinalAccountsFacts) -> list[Finding]:
@@ -79,7 +89,7 @@ def _explanations(d: FinalAccounts, cat: Catalogue) -> Iterator[Finding]:
     for group, items in lists:
         for n, i in enumerate(items):
             code = i.科目编码
-            if code in seen or code in cat.explanations or code in d.名词解释:
+            if code in seen or code in cat.explanations or d.名词解释.get(code):
                 continue
             seen.add(code)
             name = i.科目名称 or cat.names.get(code, "")

@@ -61,6 +61,9 @@ def check_printed(data: FinalAccounts, facts: FinalAccountsFacts, layout: Layout
     if options.get("财政拨款收支分述"):
         wanted += [("财政拨款收入", facts.财政拨款收入变动), ("财政拨款支出", facts.财政拨款支出变动)]
     if options.get("收入说明含年初结转"):
-        wanted += [("年初结转和结余", facts.年初结转和结余变动)]
+        wanted += [("年初结转和结余", facts.年初结转和结余变动), ("本年收入合计", facts.本年收入合计变动)]
+    if options.get("收支分项比较"):
+        wanted += [("本年收入合计", facts.本年收入合计变动), ("本年支出合计", facts.本年支出合计变动)]
+    names = dict.fromkeys(name for name, change in wanted if change is None)
     return [Finding("error", ("上年决算", name), f"版式要写明{name}与上年的比较：请在“上年决算”下填写上年的{name}")
-            for name, change in wanted if change is None]
+            for name in names]
