@@ -42,13 +42,9 @@ def _attach(ctx: Any, reason: Any, lead: str, joiner: str | None = None) -> str:
     return reasons.attach(_filled(ctx, reason), lead, joiner, reasons.numbered_style(options))
 
 
-def _wan(value: Any, style: Any) -> str:
-    return numbers.format_amount(value, style) + "万元"
-
-
 FILTERS: dict[str, Callable[..., str]] = {
     "金额": _styled(numbers.format_amount),
-    "万元": _styled(_wan),
+    "万元": _styled(numbers.format_money),
     "百分比": _styled(numbers.format_percent),
     "增减": _styled(words.amount_change),
     "增长率": _styled(words.rate_change),

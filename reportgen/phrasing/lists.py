@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping, Sequence
 
-from reportgen.phrasing.numbers import format_amount, format_percent
+from reportgen.phrasing.numbers import format_money, format_percent
 from reportgen.core.style import DEFAULT_STYLE, NumberStyle
 
 
@@ -25,7 +25,7 @@ def share_list(parts: Sequence[Any], style: NumberStyle = DEFAULT_STYLE, suffix:
     """
     notes = 括注 or {}
     return "；".join(
-        f"{p.名称}{suffix}{format_amount(p.金额, style)}万元{notes.get(p.名称, '')}，{占}{format_percent(p.占比, style)}"
+        f"{p.名称}{suffix}{format_money(p.金额, style)}{notes.get(p.名称, '')}，{占}{format_percent(p.占比, style)}"
         for p in parts if 零项 or p.金额 != 0
     )
 
@@ -38,7 +38,7 @@ def fund_note(parts: Sequence[Any], style: NumberStyle = DEFAULT_STYLE) -> str:
     >>> fund_note([Part("一般公共预算财政拨款收入", D("1077.36"), D(100)), Part("政府性基金预算财政拨款收入", D(0), D(0))])
     '（其中，一般公共预算1077.36万元，政府性基金预算0万元）'
     """
-    return "（其中，" + "，".join(f"{p.名称.removesuffix('财政拨款收入')}{format_amount(p.金额, style)}万元"
+    return "（其中，" + "，".join(f"{p.名称.removesuffix('财政拨款收入')}{format_money(p.金额, style)}"
                               for p in parts) + "）"
 
 
@@ -69,7 +69,7 @@ def item_list(items: Sequence[Any], style: NumberStyle = DEFAULT_STYLE, 等: boo
     '省级专家调研0.14万元等'
     """
     if items and all(i.金额 is not None for i in items):
-        return "、".join(f"{i.名称}{format_amount(i.金额, style)}万元" for i in items) + ("等" if 等 else "")
+        return "、".join(f"{i.名称}{format_money(i.金额, style)}" for i in items) + ("等" if 等 else "")
     return "、".join(i.名称 for i in items) + ("" if 等 is False else "等")
 
 

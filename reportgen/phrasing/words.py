@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.core.numbers import Change, Completion
-from reportgen.phrasing.numbers import format_amount, format_percent
+from reportgen.phrasing.numbers import format_money, format_percent
 from reportgen.core.style import DEFAULT_STYLE, NumberStyle
 
 _DIGITS = "零一二三四五六七八九"
@@ -36,9 +36,9 @@ def amount_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
     '增加0.00万元'
     """
     if c.direction == "flat":
-        return "持平" if style.says_flat else f"增加{format_amount(c.magnitude, style)}万元"
+        return "持平" if style.says_flat else f"增加{format_money(c.magnitude, style)}"
     word = "增加" if c.direction == "up" else "减少"
-    return f"{word}{format_amount(c.magnitude, style)}万元"
+    return f"{word}{format_money(c.magnitude, style)}"
 
 
 def rate_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
@@ -93,8 +93,8 @@ def completion_rate(c: Completion, style: NumberStyle = DEFAULT_STYLE, lead: str
     if c.rate is not None:
         return f"{lead}{format_percent(c.rate, style)}"
     if style.zero_budget == "0%" and c.actual == 0:
-        return f"{lead}0%"
-    return "由于预算数为0万元，无法计算百分比"
+        return f"{lead}{format_percent(Decimal(0), style)}"
+    return f"由于预算数为{format_money(Decimal(0), style)}，无法计算百分比"
 
 
 def is_flat(c: Change, style: NumberStyle = DEFAULT_STYLE) -> bool:

@@ -119,7 +119,7 @@ def compute(data: FinalAccounts, style: NumberStyle | None = None, catalogue: Ca
     """
     s = style or data.样式
     cat = (catalogue or builtin_catalogue(data.单位.报告年度)).with_names(data.科目名称)
-    A, P = s.amount_places, s.percent_places
+    A, P = s.text_places, s.percent_places  # changes are rounded as the text prints them
     zero_base = s.zero_base_growth == "100%"
 
     def change(current: Decimal, previous: Decimal) -> Change:
