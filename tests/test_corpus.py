@@ -86,3 +86,14 @@ def test_the_corpus_spans_unit_types_regions_and_years():
 def test_no_corpus_document_is_one_a_bundled_example_follows():
     examples = yaml.safe_load((DATA / "layout_fidelity.yaml").read_text(encoding="utf-8"))
     assert {c["document"] for c in examples.values()}.isdisjoint(c["document"] for c in CASES.values())
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_data_file_survives_the_workbook(tmp_path, name):
+    # The fields the corpus needed (reasons as lists, 分项, 节标题, 选项 …) go through the fillable
+    # workbook and back without changing a word.
+    from reportgen.workbook.export import workbook_for
+
+    book = tmp_path / "填报.xlsx"
+    book.write_bytes(workbook_for(CORPUS / f"{name}.yaml", book))
+    assert render_text(build(book).document) == _markdown(name)

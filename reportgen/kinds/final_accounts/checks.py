@@ -203,7 +203,8 @@ def _basic(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
     if basic != f.基本支出:
         yield Finding("error", ("一般公共预算财政拨款支出",),
                       "各科目的基本支出之和与人员经费、公用经费之和不符（科目只填决算数时全部计为基本支出，"
-                      "有项目支出的科目须写明项目支出）", basic, f.基本支出)
+                      "有项目支出的科目须写明项目支出；人员经费、公用经费写在“一般公共预算财政拨款基本支出”下）",
+                      basic, f.基本支出)
     spent = next(p.金额 for p in f.支出构成 if p.名称 == "基本支出")  # as stated, else from the 科目
     if f.基本支出 > spent:
         yield Finding("error", ("一般公共预算财政拨款基本支出",),

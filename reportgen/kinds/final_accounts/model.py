@@ -164,7 +164,7 @@ class SubjectSpending(Model):
     项目支出: Optional[Money] = None
     年初结转和结余: Money = ZERO
     年末结转和结余: Money = ZERO
-    原因: Reason = ""  # why 决算数 differs from 预算数
+    原因: str = ""  # why 决算数 differs from 预算数 (one sentence: the 项 lists are a workbook sheet)
 
 
 class DetailItem(Model):
@@ -358,7 +358,8 @@ class FinalAccounts(Model):
     上年决算: PriorYear
     变动原因: ChangeReasons = ChangeReasons()
     一般公共预算财政拨款支出: list[SubjectSpending]
-    一般公共预算财政拨款基本支出: BasicSpending
+    #: 人员经费 and 公用经费; a unit without 一般公共预算 basic spending leaves it out (both 0).
+    一般公共预算财政拨款基本支出: BasicSpending = BasicSpending(人员经费=CostGroup(金额=ZERO), 公用经费=CostGroup(金额=ZERO))
     #: 一般公共预算财政拨款项目支出 by 经济分类 款 (公开07表, 公开09表); empty: 合计 only.
     一般公共预算财政拨款项目支出: list[EconomicItem] = []
     政府性基金预算财政拨款支出: list[SubjectSpending] = []
