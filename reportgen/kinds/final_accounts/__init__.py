@@ -34,7 +34,7 @@ def compute(data: FinalAccounts, style: NumberStyle, layout: Layout, path: Path)
     """The 科目 checks and the wording the layout can print, then the facts and every identity
     between them, and what the layout's sections need that the file must give."""
     wording = effective_wording(layout, data.版式)
-    findings = [*check_subjects(data), *wording_findings(layout, wording), *check_files(data, path)]
+    findings = [*check_subjects(data), *wording_findings(layout, wording, data.附注), *check_files(data, path)]
     if any(blocks_facts(f) for f in findings):
         return Computed(None, findings)
     facts = compute_facts(data, style)

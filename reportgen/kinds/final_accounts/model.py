@@ -377,4 +377,6 @@ class FinalAccounts(Model):
     科目名称: dict[str, str] = {}  # names for 类/款/项 codes missing from the catalogue
     附件: list[Annex] = []  # 第四部分: 绩效 data files whose reports it prints (see model/annex.py)
     名词解释: dict[str, str] = {}  # wording that replaces a standard term's or 科目's explanation
+    #: A note printed "（注：…）" after a section, by the layout's section name (三公经费, 基本支出 …).
+    附注: dict[str, str] = {}
     说明: list[str] = []  # which figures are illustrative, and anything else worth recording

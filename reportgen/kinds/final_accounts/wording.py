@@ -10,7 +10,7 @@ heading placeholder that does not exist), so `check` refuses what the templates 
 from __future__ import annotations
 
 import string
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
 from pydantic import ValidationError
 
@@ -70,9 +70,17 @@ def table_set(layout: Layout, wording: Wording) -> tuple[Any, ...]:
     return tuple(entries[name] for name in wording.附表顺序)
 
 
-def wording_findings(layout: Layout, wording: Wording) -> list[Finding]:
-    """Every 选项, 节标题 and 附表顺序 of the data file that its layout cannot print."""
-    return [*_options(layout, wording), *_headings(layout, wording), *_tables(layout, wording)]
+def wording_findings(layout: Layout, wording: Wording, notes: Mapping[str, str] | None = None) -> list[Finding]:
+    """Every 选项, 节标题, 附表顺序 and 附注 of the data file that its layout cannot print."""
+    return [*_options(layout, wording), *_headings(layout, wording), *_tables(layout, wording),
+            *_notes(layout, notes or {})]
+
+
+def _notes(layout: Layout, notes: Mapping[str, str]) -> Iterator[Finding]:
+    sections = [s for part in layout.description.get("章节", {}).values() for s in part]
+    for key in notes:
+        if key not in sections:
+            yield Finding("error", ("附注", key), f"版式“{layout.name}”没有“{key}”一节（可用：{'、'.join(dict.fromkeys(sections))}）")
 
 
 def _tables(layout: Layout, wording: Wording) -> Iterator[Finding]:
