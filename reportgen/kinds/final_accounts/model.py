@@ -17,6 +17,9 @@ from pydantic import BeforeValidator, Field, model_validator
 from reportgen.kinds.final_accounts.annex import Annex
 from reportgen.core.model import Count, Model, Money, Paragraphs, Unit
 from reportgen.kinds.final_accounts.classified import EconomicItem, EconomicSplit, NonFiscalItem
+from reportgen.kinds.final_accounts.fields import Code, DetailItem, Reason, detail_item
+from reportgen.kinds.final_accounts.sections import (
+    PerformanceManagement, Procurement, StateAssets, ThisAndLastYear, ThreePublicCosts)
 from reportgen.core.style import NumberStyle
 
 ZERO = Decimal(0)
@@ -119,17 +122,6 @@ class PriorYear(Model):
     财政拨款支出: Optional[Money] = None
 
 
-def _reason(value: object) -> object:
-    # One reason is text; several are a list, printed numbered ("主要原因一是…；二是…").
-    if isinstance(value, list) and len(value) == 1:
-        return value[0]
-    return value
-
-
-#: Why a figure changed: one sentence, or several (a list) printed "一是…；二是…".
-Reason = Annotated[Union[str, list[str]], BeforeValidator(_reason)]
-
-
 class ChangeReasons(Model):
     """Why a figure changed against last year (the text after 主要原因是)."""
 
@@ -140,13 +132,6 @@ class ChangeReasons(Model):
     本年支出合计: Reason = ""
     年末结转和结余: Reason = ""
     年初结转和结余: Reason = ""
-
-
-def _code(value: object) -> object:
-    return str(value).strip() if isinstance(value, int) else value
-
-
-Code = Annotated[str, BeforeValidator(_code), Field(pattern=r"^\d{3}(\d{2}){0,2}$")]
 
 
 class SubjectSpending(Model):
@@ -167,22 +152,12 @@ class SubjectSpending(Model):
     原因: str = ""  # why 决算数 differs from 预算数 (one sentence: the 项 lists are a workbook sheet)
 
 
-class DetailItem(Model):
-    名称: str
-    金额: Optional[Money] = None
-    科目编码: Optional[Code] = None
-
-
-def _item(value: object) -> object:
-    return {"名称": value} if isinstance(value, str) else value
-
-
 class CostGroup(Model):
     """人员经费 or 公用经费. 明细 is what section 六 lists; 经济分类 gives the amounts by 款 for
     公开08表 when 明细 has none (else 明细's amounts, with codes, serve both)."""
 
     金额: Optional[Money] = None  # the sum of 经济分类 (or 明细) when omitted; checked when given
-    明细: list[Annotated[DetailItem, BeforeValidator(_item)]] = []
+    明细: list[Annotated[DetailItem, BeforeValidator(detail_item)]] = []
     经济分类: list[EconomicItem] = []
 
     @model_validator(mode="after")
@@ -211,94 +186,6 @@ class BasicSpending(Model):
 
     人员经费: CostGroup
     公用经费: CostGroup
-
-
-class ThreePublicParts(Model):
-    因公出国费: Money = Field(ZERO, alias="因公出国（境）费")
-    公务用车购置费: Money = ZERO
-    公务用车运行维护费: Money = ZERO
-    公务接待费: Money = ZERO
-
-
-class VehiclePurchase(Model):
-    辆数: Count = 0
-    金额: Money = ZERO
-
-
-class Reception(Model):
-    金额: Money = ZERO
-    批次: Count = 0
-    人次: Count = 0
-    #: What the money was for ("执行公务、开展业务活动开支的交通费、住宿费、用餐费等"), after 主要用于.
-    用途: str = ""
-    #: Its contents with amounts, after 具体内容主要包括 ("驴妈妈合作签约仪式1.91万元、…等").
-    明细: list[Annotated[DetailItem, BeforeValidator(_item)]] = []
-
-
-class ItemNotes(Model):
-    """What a unit says about one “三公” item: why it differs from the budget and from last year,
-    and what it was spent on. Empty text prints nothing."""
-
-    预决算差异原因: Reason = ""
-    上年变动原因: Reason = ""
-    用途: str = ""
-
-
-class ThreePublicNotes(Model):
-    """Each “三公” item's notes (三公经费.分项)."""
-
-    因公出国费: ItemNotes = Field(ItemNotes(), alias="因公出国（境）费")
-    公务用车购置及运行维护费: ItemNotes = ItemNotes()
-    公务用车购置费: ItemNotes = ItemNotes()
-    公务用车运行维护费: ItemNotes = ItemNotes()
-    公务接待费: ItemNotes = ItemNotes()
-
-
-class ThreePublicCosts(Model):
-    预算: ThreePublicParts = ThreePublicParts()
-    决算: ThreePublicParts = ThreePublicParts()
-    上年决算: ThreePublicParts = ThreePublicParts()
-    因公出国团组数: Count = Field(0, alias="因公出国（境）团组数")
-    因公出国人次: Count = Field(0, alias="因公出国（境）人次")
-    公务用车购置: dict[str, VehiclePurchase] = {"轿车": VehiclePurchase(), "越野车": VehiclePurchase(), "载客汽车": VehiclePurchase()}
-    公务用车保有量: dict[str, Count] = {"轿车": 0, "越野车": 0, "载客汽车": 0}
-    国内公务接待: Reception = Reception()
-    外事接待: Reception = Reception()
-    预决算差异原因: Reason = ""
-    #: Why the total changed against last year (the 总体 sentence's second reason, 云南/安徽 pages).
-    上年变动原因: Reason = ""
-    分项: ThreePublicNotes = ThreePublicNotes()
-
-
-class ThisAndLastYear(Model):
-    本年: Money
-    上年: Money
-    原因: Reason = ""
-
-
-class Procurement(Model):
-    货物: Money = ZERO
-    工程: Money = ZERO
-    服务: Money = ZERO
-    授予中小企业合同金额: Money = ZERO
-    授予小微企业合同金额: Money = ZERO
-    #: What was bought, after 主要用于 ("大英过境游客短信推送、…、阆仙诗苑").
-    主要用于: str = ""
-
-
-class StateAssets(Model):
-    车辆: dict[str, Count] = {"主要领导干部用车": 0, "机要通信用车": 0, "应急保障用车": 0, "其他用车": 0}
-    单价50万元以上通用设备: Optional[Count] = None  # omitted from the text when not given
-    单价100万元以上专用设备: Count = 0
-
-
-class PerformanceManagement(Model):
-    事前评估项目: list[str] = []  # names; the text cites the first and the count
-    事前评估项目数: Optional[Count] = None  # when more projects than names listed
-    主体: Optional[str] = None  # who did it; default "本部门"/"本单位" after 版式.称谓
-    绩效目标项目数: Count = 0
-    绩效监控项目数: Count = 0
-    自评情况: Paragraphs = []
 
 
 def _short_names(value: object) -> object:
