@@ -18,7 +18,7 @@ from reportgen.core.findings import Located, locate
 from reportgen.core.loader import line_of
 from reportgen.core.style import NumberStyle, effective_style
 from reportgen.document.nodes import Document, Table
-from reportgen.errors import DataError, DataErrors, TemplateError
+from reportgen.errors import DataError, DataErrors, ReportgenError, TemplateError
 from reportgen.kinds.kind import Kind
 from reportgen.layouts import Layout, resolve
 from reportgen.templating import render
@@ -36,6 +36,9 @@ class Checked:
     style: NumberStyle
     facts: Any
     findings: tuple[Located, ...]
+    #: The document as the data file's own templates render it (None when an error stopped it):
+    #: check renders it so that nothing build would refuse escapes check.
+    document: Document | None = None
 
     @property
     def errors(self) -> list[DataError]:
@@ -69,7 +72,26 @@ def check(path: Path) -> Checked:
         raise TemplateError(f"版式“{layout.name}”的样式默认值有误：{e}") from None
     computed = kind.compute(data, style, layout, path)
     located = locate(computed.findings, lines, path, data.金额单位)
-    return Checked(kind, path, data, lines, layout, style, computed.facts, tuple(located))
+    checked = Checked(kind, path, data, lines, layout, style, computed.facts, tuple(located))
+    if checked.errors or checked.facts is None:
+        return checked
+    try:
+        document = _render(checked)
+    except ReportgenError as e:  # what the checks did not foresee: still check's to report, by file
+        failed = Located(str(path), None, "", "error", f"无法生成文档：{e}", None, None)
+        return dataclasses.replace(checked, findings=(*checked.findings, failed))
+    return dataclasses.replace(checked, document=document)
+
+
+def _render(checked: Checked, overrides: Sequence[Path] = ()) -> Document:
+    kind, data, path = checked.kind, checked.data, checked.path
+    context = kind.context(data, checked.facts, checked.style, checked.layout, path)
+    folders = [*overrides, *template_dirs(path, getattr(data, "模板目录", ()))]
+    document = render(checked.layout, context, folders, title=kind.title(data, checked.facts, checked.layout))
+    if kind.tables_part:  # the tables posted beside the document, printed in it or not (重庆)
+        posted = render(checked.layout, context, folders, name=kind.tables_part)
+        document = dataclasses.replace(document, tables=tuple(b for b in posted.blocks if isinstance(b, Table)))
+    return document
 
 
 def findings(path: Path) -> list[Located]:
@@ -80,16 +102,12 @@ def findings(path: Path) -> list[Located]:
 def build(path: Path, overrides: Sequence[Path] = ()) -> Built:
     """Build the document a data file describes; its 文档类型 chooses the kind, its 版式 the layout."""
     checked = check(path)
-    if checked.errors or checked.facts is None:
+    if checked.errors or checked.document is None:
         raise DataErrors(checked.errors)
-    kind, data, facts = checked.kind, checked.data, checked.facts
-    context = kind.context(data, facts, checked.style, checked.layout, path)
-    folders = [*overrides, *template_dirs(path, getattr(data, "模板目录", ()))]
-    document = render(checked.layout, context, folders, title=kind.title(data, facts, checked.layout))
-    if kind.tables_part:  # the tables posted beside the document, printed in it or not (重庆)
-        posted = render(checked.layout, context, folders, name=kind.tables_part)
-        document = dataclasses.replace(document, tables=tuple(b for b in posted.blocks if isinstance(b, Table)))
-    return Built(path, kind.stem(data), data, facts, checked.findings, document, checked.layout)
+    # Templates given on the command line (-t) are the user's, not the data file's: rendered here.
+    document = _render(checked, overrides) if overrides else checked.document
+    return Built(path, checked.kind.stem(checked.data), checked.data, checked.facts, checked.findings, document,
+                 checked.layout)
 
 
 def layout_of(kind: Kind, data: Any, lines: dict, path: Path) -> Layout:

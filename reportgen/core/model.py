@@ -7,6 +7,7 @@ is not a Python identifier, e.g. 因公出国（境）费).
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -23,12 +24,37 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
+#: An amount typed as text: plain digits, or digits in valid thousand groups ("1,066.54", "1，066.54").
+_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_GROUPED = re.compile(r"[+-]?\d{1,3}([,，]\d{3})+(\.\d*)?")
+
+
 def _exact(value: Any) -> Any:
+    """A float is refused (it may already be inexact); text is read digit for digit.
+
+    Thousands separators are accepted only in valid groups of three, so a mistyped "1,0,66.54" or
+    "10,66" is refused with its line rather than read as 1066.54.
+
+    >>> _exact("1,066.54"), _exact(" 1066.54 "), _exact("")
+    ('1066.54', '1066.54', '0')
+    >>> _exact("10,66")
+    Traceback (most recent call last):
+    ...
+    ValueError: 金额的千分位分隔不对：应每三位一组，如 1,066.54（或不写分隔符）
+    """
     if isinstance(value, float):
         raise ValueError("金额必须是精确的十进制数，不接受浮点数")
     if isinstance(value, str):
-        text = value.strip().replace(",", "").replace("，", "")
-        return text if text else "0"
+        text = value.strip()
+        if not text:
+            return "0"
+        if _GROUPED.fullmatch(text):
+            return text.replace(",", "").replace("，", "")
+        if any(c in text for c in ",，"):
+            raise ValueError("金额的千分位分隔不对：应每三位一组，如 1,066.54（或不写分隔符）")
+        if not _PLAIN.fullmatch(text):
+            raise ValueError("应为数字")
+        return text
     return value
 
 

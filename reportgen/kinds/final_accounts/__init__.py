@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 from typing import Any
 
-from reportgen.core.findings import Finding
 from reportgen.core.loader import load_model
 from reportgen.core.style import NumberStyle
-from reportgen.kinds.final_accounts.checks import check_final_accounts, check_subjects
+from reportgen.kinds.final_accounts.checks import blocks_facts, check_final_accounts, check_subjects
+from reportgen.kinds.final_accounts.needs import check_files, check_printed
+from reportgen.kinds.final_accounts.wording import effective_wording, wording_findings
 from reportgen.kinds.final_accounts.context import context, title
 from reportgen.kinds.final_accounts.facts import compute as compute_facts
 from reportgen.kinds.final_accounts.model import FinalAccounts
@@ -28,18 +31,15 @@ def read(path: Path) -> tuple[FinalAccounts, dict]:
 
 
 def compute(data: FinalAccounts, style: NumberStyle, layout: Layout, path: Path) -> Computed:
-    """The 科目 checks, then the facts and every identity between them."""
-    findings = [*check_subjects(data), *_unknown_options(data, layout)]
-    if any(f.severity == "error" for f in findings):
+    """The 科目 checks and the wording the layout can print, then the facts and every identity
+    between them, and what the layout's sections need that the file must give."""
+    wording = effective_wording(layout, data.版式)
+    findings = [*check_subjects(data), *wording_findings(layout, wording, data.附注), *check_files(data, path)]
+    if any(blocks_facts(f) for f in findings):
         return Computed(None, findings)
     facts = compute_facts(data, style)
-    return Computed(facts, [*findings, *check_final_accounts(data, facts)])
-
-
-def _unknown_options(data: FinalAccounts, layout: Layout) -> list[Finding]:
-    known = layout.options
-    return [Finding("error", ("版式", "选项", key), f"版式“{layout.name}”没有选项“{key}”（可用：{'、'.join(known)}）")
-            for key in data.版式.选项 if key not in known]
+    return Computed(facts, [*findings, *check_final_accounts(data, facts),
+                            *check_printed(data, facts, layout, wording)])
 
 
 def _layout(data: FinalAccounts) -> tuple[str, tuple[str, ...]]:
@@ -47,7 +47,21 @@ def _layout(data: FinalAccounts) -> tuple[str, tuple[str, ...]]:
 
 
 def _stem(data: FinalAccounts) -> str:
-    return f"{data.单位.名称}-{data.单位.报告年度}决算"
+    return safe_stem(f"{data.单位.名称}-{data.单位.报告年度}决算")
+
+
+#: Characters no file name may hold on Windows or POSIX; a unit's name keeps everything else.
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def safe_stem(name: str) -> str:
+    """The output file name for a document title: path separators and the like become "_".
+
+    >>> safe_stem("县文化广电旅游局/（本级）-2022决算"), safe_stem("..")
+    ('县文化广电旅游局_（本级）-2022决算', '_')
+    """
+    stem = _UNSAFE.sub("_", name).strip().lstrip(".")
+    return stem or "_"
 
 
 def _title(data: FinalAccounts, facts: Any, layout: Layout) -> str:
