@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any, Mapping
 
 import yaml
 
+from reportgen.core.datacache import parsed
 from reportgen.errors import DataError
 from reportgen.resources import data_dir
 
@@ -97,13 +99,15 @@ def _entry(code: str, value: Any) -> Entry:
 
 
 # libyaml's loader reads the 137 kB 功能分类 catalogue five times faster than PyYAML's own
-# (≈ 40 ms against ≈ 190 ms): a seventh of a whole cold build. Our own file: no lines needed.
+# (≈ 30 ms against ≈ 190 ms); the parsed copy kept between runs (datacache) takes ≈ 1 ms.
+# Our own file: no lines needed, and codes are read as text (str(code)) whatever JSON makes of them.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
 def _raw(file: str) -> Mapping[str, Any]:
-    return yaml.load((data_dir() / "catalogue" / file).read_text(encoding="utf-8"), Loader=_LOADER)
+    raw = (data_dir() / "catalogue" / file).read_bytes()
+    return parsed(f"catalogue-{Path(file).stem}", raw, lambda b: yaml.load(b.decode("utf-8"), Loader=_LOADER))
 
 
 @cache

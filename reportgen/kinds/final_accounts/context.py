@@ -71,7 +71,7 @@ def title(data: FinalAccounts, layout: Layout) -> str:
 def context(data: FinalAccounts, facts: FinalAccountsFacts, style: NumberStyle, layout: Layout,
             path: Path) -> dict[str, Any]:
     """The template context of a checked 决算 data file."""
-    catalogue = builtin_catalogue()
+    catalogue = builtin_catalogue(data.单位.报告年度)  # the facts parsed this one already; explanations do not change by year
 
     def explanation(code: str) -> str:
         if code not in catalogue.explanations:
