@@ -9,9 +9,10 @@ moment on a shared machine slows both alike and the ratio holds):
   chart drawn) against a fresh process that only imports python-docx, jinja2 and PyYAML — the
   least a Python program producing this document must load. Target ≤ 3×. Both run as after a
   `pip install`, which byte-compiles every module (PYTHONDONTWRITEBYTECODE is dropped so the
-  warm-up run writes the .pyc files an editable install lacks). Printed twice: with the jinja
-  bytecode cache of earlier runs, and as the very first run on a machine (an empty temp folder,
-  so every template is compiled).
+  warm-up run writes the .pyc files an editable install lacks). Printed twice: with what earlier
+  runs leave in the temp folder (jinja's compiled templates, the parsed catalogues), and as the
+  very first run on a machine (an empty temp folder: every template compiled, every catalogue
+  parsed).
 - **DOCX stage / raw-XML floor**: `writers.docx.build(document)` in process, against deflating
   the same word/document.xml, given as one string, into a zip (bench_docx.py's floor).
   Target ≤ 3×.
@@ -49,9 +50,7 @@ def _time(cmd: list[str], env: dict[str, str]) -> float:
 
 def cold_build_ratio(data: Path, repeat: int) -> tuple[float, float, float]:
     """Median seconds of a cold build (jinja cache kept, then none) and of the import floor, in turns."""
-    # No chart cache, whatever version is measured (older versions kept one in the temp dir).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env["REPORTGEN_NO_CACHE"] = "1"
     floor = [sys.executable, "-c", IMPORT_FLOOR]
     builds, firsts, floors = [], [], []
     with tempfile.TemporaryDirectory() as out:
