@@ -16,7 +16,7 @@ import sys
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import import_module
 from pathlib import Path
 from typing import Callable, Iterator, Protocol, Sequence
@@ -45,14 +45,14 @@ class Job:
 
 @dataclass
 class Outcome:
-    """One data file's line in the summary: what it is, what was written, or why not."""
+    """One data file's line in the summary: what it is, how much was written, or why not. Kept
+    small: the summary needs one per file, the only memory that grows with the batch."""
 
     path: Path
     unit: str = ""
     year: str = ""
     size: int = 0  # bytes of the files written
     hints: int = 0
-    written: list[Path] = field(default_factory=list)
     error: str = ""
     internal: bool = False  # a defect of reportgen rather than of the data
 
@@ -132,7 +132,7 @@ def _write(outcome: Outcome, files: Files, outdir: Path, owners: dict[str, Path]
                          "（同一单位、同一年度？），未写出")
         return
     try:
-        outcome.written = write_all(outdir, files)
+        write_all(outdir, files)
     except ReportgenError as e:
         outcome.error = str(e)
         return
