@@ -146,13 +146,14 @@ def _built(paths: Sequence[Path], job: Job, jobs: int) -> Iterator[tuple[Outcome
         for path in paths:
             yield build_files(path, job)
         return
-    _preload(job)
+    preload(job)
     with _pool(jobs) as pool:
         yield from _in_order(pool, paths, job, jobs * _WINDOW_PER_JOB)
 
 
-def _preload(job: Job) -> None:
-    # Imported once here rather than once in every worker: forked workers inherit them.
+def preload(job: Job) -> None:
+    """Import every kind and the job's writers now: once here rather than in every worker
+    (forked workers inherit them)."""
     for module in sorted(set(kinds.REGISTRY.values())):
         import_module(module)
     for name in job.formats:

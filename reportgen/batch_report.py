@@ -7,13 +7,14 @@ pipe), so that scripts and tests read the same columns.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from reportgen.batch import Job, Outcome, WriteAll, data_files, default_jobs, run_batch
+from reportgen.batch import Job, Outcome, WriteAll, data_files, default_jobs, preload, run_batch
 
 HEADERS = ("数据文件", "单位", "年度", "大小", "提示", "结果")
 
@@ -24,9 +25,13 @@ def build_all(paths: Sequence[Path], formats: Sequence[str], templates: Sequence
     or 2 (a defect of reportgen while building one)."""
     start = time.perf_counter()
     files = data_files(paths)
+    job = Job(tuple(formats), tuple(templates))
+    preload(job)
+    # What the imports made lives as long as the process: collections skip it from now on, and
+    # forked workers share its pages untouched (a collection would write to every one of them).
+    gc.freeze()
     with Progress(len(files)) as progress:
-        outcomes = run_batch(files, Job(tuple(formats), tuple(templates)), outdir, jobs or default_jobs(),
-                             write_all, progress)
+        outcomes = run_batch(files, job, outdir, jobs or default_jobs(), write_all, progress)
     print_summary(outcomes, time.perf_counter() - start)
     failed = [o for o in outcomes if not o.ok]
     if not failed:

