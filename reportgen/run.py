@@ -17,7 +17,7 @@ from reportgen import kinds
 from reportgen.core.findings import Located, locate
 from reportgen.core.loader import line_of
 from reportgen.core.style import NumberStyle, effective_style
-from reportgen.document.nodes import Document
+from reportgen.document.nodes import Document, Table
 from reportgen.errors import DataError, DataErrors, TemplateError
 from reportgen.kinds.kind import Kind
 from reportgen.layouts import Layout, resolve
@@ -86,6 +86,9 @@ def build(path: Path, overrides: Sequence[Path] = ()) -> Built:
     context = kind.context(data, facts, checked.style, checked.layout, path)
     folders = [*overrides, *template_dirs(path, getattr(data, "模板目录", ()))]
     document = render(checked.layout, context, folders, title=kind.title(data, facts, checked.layout))
+    if kind.tables_part:  # the tables posted beside the document, printed in it or not (重庆)
+        posted = render(checked.layout, context, folders, name=kind.tables_part)
+        document = dataclasses.replace(document, tables=tuple(b for b in posted.blocks if isinstance(b, Table)))
     return Built(path, kind.stem(data), data, facts, checked.findings, document, checked.layout)
 
 
