@@ -13,6 +13,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import zipfile
 from collections import deque
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -24,6 +25,8 @@ from typing import Callable, Iterator, Protocol, Sequence
 from reportgen import kinds
 from reportgen.errors import ReportgenError
 from reportgen.run import build
+from reportgen.workbook import is_workbook
+from reportgen.workbook.layout import BASICS
 from reportgen.writers import get_writer
 
 DATA_SUFFIXES = (".yaml", ".yml", ".xlsx", ".xlsm")
@@ -61,20 +64,40 @@ class Outcome:
         return not self.error
 
 
-def data_files(paths: Sequence[Path]) -> list[Path]:
-    """The data files named; a folder stands for every data file under it, in name order
-    (hidden files and Office's "~$" lock files skipped)."""
+def data_files(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+    """The data files named, and the workbooks a folder holds that are not data files.
+
+    A folder stands for every data file under it, in name order: YAML files, and the fill-in
+    workbooks `reportgen workbook` makes (other workbooks, such as the 决算 software's 公开表 that
+    `reportgen import` reads, are set aside); hidden files and Office's "~$" lock files skipped.
+    """
     found: list[Path] = []
+    other: list[Path] = []
     for path in paths:
         if not path.is_dir():
             found.append(path)  # a missing file is reported by its build, like any other
             continue
         inside = sorted(p for p in path.rglob("*") if p.suffix.lower() in DATA_SUFFIXES and p.is_file()
                         and not any(part.startswith((".", "~$")) for part in p.relative_to(path).parts))
+        other += [p for p in inside if not _data_file(p)]
+        inside = [p for p in inside if _data_file(p)]
         if not inside:
-            raise ReportgenError(f"{path} 中没有数据文件（{'、'.join(DATA_SUFFIXES)}）")
+            raise ReportgenError(f"{path} 中没有数据文件（YAML，或 reportgen workbook 生成的填报工作簿）")
         found += inside
-    return found
+    return found, other
+
+
+def _data_file(path: Path) -> bool:
+    """YAML, or a workbook with the sheet every fill-in workbook has (read from its zip directory:
+    a millisecond, where opening it as a workbook would take a tenth of a second)."""
+    if not is_workbook(path):
+        return True
+    try:
+        with zipfile.ZipFile(path) as archive:
+            sheets = archive.read("xl/workbook.xml").decode("utf-8")
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return True  # not a workbook at all: its build says what is wrong with it
+    return f'name="{BASICS}"' in sheets
 
 
 def default_jobs() -> int:

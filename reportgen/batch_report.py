@@ -24,7 +24,11 @@ def build_all(paths: Sequence[Path], formats: Sequence[str], templates: Sequence
     """`reportgen build` of many files or folders; the exit code: 0, 1 (a file's data is wrong)
     or 2 (a defect of reportgen while building one)."""
     start = time.perf_counter()
-    files = data_files(paths)
+    files, other = data_files(paths)
+    if other:
+        names = "、".join(p.name for p in other[:3]) + ("等" if len(other) > 3 else "")
+        print(f"跳过 {len(other)} 个不是填报工作簿的 Excel 文件（{names}；"
+              "决算软件导出的公开表请先用 reportgen import 转为数据文件）。", file=sys.stderr)
     job = Job(tuple(formats), tuple(templates))
     preload(job)
     # What the imports made lives as long as the process: collections skip it from now on, and

@@ -47,8 +47,9 @@ def test_a_folder_on_two_cores_gives_the_files_of_one_by_one_builds(bureau, tmp_
     together = tmp_path / "together"
     r = run("build", str(bureau), "-o", str(together), "-f", "md,docx", "-j", "2")
     assert r.returncode == 1, r.stderr
-    good = [p for p in data_files([bureau]) if p.name != "坏单位.yaml"]
-    assert len(good) == 7
+    files, other = data_files([bureau])
+    good = [p for p in files if p.name != "坏单位.yaml"]
+    assert len(good) == 7 and [p.name for p in other] == ["渠县城乡居民社会养老保险管理局-2023-公开表.xlsx"]
     alone = tmp_path / "alone"
     for path in good:
         single = run("build", str(path), "-o", str(alone), "-f", "md,docx")
@@ -57,7 +58,8 @@ def test_a_folder_on_two_cores_gives_the_files_of_one_by_one_builds(bureau, tmp_
     # The summary: a line per file in name order, then the totals; the bad file's message on stderr.
     lines = r.stdout.splitlines()
     assert lines[0] == "数据文件 | 单位 | 年度 | 大小 | 提示 | 结果"
-    assert [line.split(" | ")[0] for line in lines[1:-1]] == [p.name for p in data_files([bureau])]
+    assert [line.split(" | ")[0] for line in lines[1:-1]] == [p.name for p in files]
+    assert "跳过 1 个不是填报工作簿的 Excel 文件（渠县城乡居民社会养老保险管理局-2023-公开表.xlsx；" in r.stderr
     assert "坏单位.yaml | — | — | — | — | 错误" in lines
     assert any(line.startswith("海原县高崖乡卫生院-2023.yaml | 海原县高崖乡卫生院 | 2023 | ") and line.endswith(" | 已生成")
                for line in lines)
@@ -111,10 +113,20 @@ def test_the_progress_bar_counts_files_on_a_terminal_and_stays_silent_elsewhere(
 
 
 def test_a_folder_stands_for_the_data_files_under_it(tmp_path):
-    for name in ("b.yaml", "a/c.xlsx", "a/~$c.xlsx", ".hidden/d.yaml", "notes.txt", "e.yml"):
+    from openpyxl import Workbook
+
+    from reportgen.workbook.export import workbook_for
+
+    for name in ("b.yaml", "a/~$c.xlsx", ".hidden/d.yaml", "notes.txt", "e.yml"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("", encoding="utf-8")
-    assert [p.relative_to(tmp_path).as_posix() for p in data_files([tmp_path])] == ["a/c.xlsx", "b.yaml", "e.yml"]
+    (tmp_path / "a" / "c.xlsx").write_bytes(workbook_for(HAIYUAN, tmp_path / "a" / "c.xlsx"))  # a fill-in workbook
+    foreign = Workbook()
+    foreign.active.title = "公开01表"
+    foreign.save(tmp_path / "a" / "公开表.xlsx")  # the software's export: for `reportgen import`, not build
+    files, other = data_files([tmp_path])
+    assert [p.relative_to(tmp_path).as_posix() for p in files] == ["a/c.xlsx", "b.yaml", "e.yml"]
+    assert [p.relative_to(tmp_path).as_posix() for p in other] == ["a/公开表.xlsx"]
     (tmp_path / "empty").mkdir()
     with pytest.raises(batch.ReportgenError, match="没有数据文件"):
         data_files([tmp_path / "empty"])
