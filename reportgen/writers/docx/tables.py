@@ -87,6 +87,8 @@ def _rows(table: Table, grid: Sequence[Sequence[Slot]], widths: list[int]) -> st
     """Each grid row as w:tr; positions a cell from a row above still covers get a vMerge
     continuation cell, which WordprocessingML needs in every row."""
     plain = [_tc_open(w) for w in widths]  # the common cell: one column, no merge
+    # ...and all that comes before its text, by column, alignment and weight.
+    usual = {(col, style): f"{tc}{opening}<w:t>" for col, tc in enumerate(plain) for style, opening in _CELL_OPEN.items()}
     out = []
     append = out.append  # thousands of cells per document: the loop is kept lean
     n_header = len(table.header)
@@ -96,14 +98,17 @@ def _rows(table: Table, grid: Sequence[Sequence[Slot]], widths: list[int]) -> st
             if continued:
                 append(_tc_open(sum(widths[col:col + span]), span, "<w:vMerge/>") + "<w:p/></w:tc>")
                 continue
+            text = cell.text
+            simple = text and NEEDS_CARE.search(text) is None and text[0] != " " and text[-1] != " "
             if span == 1 and cell.rowspan == 1:
+                if simple:  # the usual cell (an amount, a name): no escaping, no line breaks, one w:t
+                    append(f"{usual[col, (cell.align, cell.bold)]}{text}</w:t></w:r></w:p></w:tc>")
+                    continue
                 append(plain[col])
             else:
                 merge = '<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else ""
                 append(_tc_open(sum(widths[col:col + span]), span, merge))
-            text = cell.text
-            if text and NEEDS_CARE.search(text) is None and text[0] != " " and text[-1] != " ":
-                # The usual cell (an amount, a name): no escaping, no line breaks, one w:t.
+            if simple:
                 append(f"{_CELL_OPEN[cell.align, cell.bold]}<w:t>{text}</w:t></w:r></w:p></w:tc>")
             else:
                 append(_cell_content(cell))
