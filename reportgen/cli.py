@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -28,36 +29,36 @@ def bundled_example() -> Path:
 
 @app.command()
 def build(
-    data: Optional[List[Path]] = typer.Argument(None, help="数据文件（YAML，或由 workbook 生成并填好的 .xlsx），可以多个；省略时生成内置示例。"),
+    data: Optional[List[Path]] = typer.Argument(None, help="数据文件（YAML，或由 workbook 生成并填好的 .xlsx）或文件夹，可以多个；省略时生成内置示例。"),
     outdir: Path = typer.Option(Path("out"), "-o", "--outdir", help="输出目录。"),
     formats: str = typer.Option("md", "-f", "--format", help="输出格式，逗号分隔：md、docx。"),
     templates: List[Path] = typer.Option([], "-t", "--templates", help="自定义模板目录（优先于内置模板，可多次指定）。"),
+    jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, help="同时生成的进程数（默认为 CPU 核数）。"),
 ) -> None:
     """生成文档：数据 → 检查 → 计算 → 模板 → Markdown/DOCX。数据有错时不写该文件的任何输出。
 
-    给出多个数据文件时逐个生成（例如财政局批量生成各单位的文档）：有错的文件列出错误并跳过，
-    其余照常生成；只要有一个文件出错，退出码为 1。
+    给出多个数据文件或文件夹时批量生成（例如财政局生成各单位的文档）：用上所有 CPU 核，在终端显示进度，
+    最后列出汇总表（单位、年度、大小、提示、结果）。有错的文件列出错误并跳过，其余照常生成，
+    输出与逐个生成完全相同；只要有一个文件出错，退出码为 1。
     """
     from reportgen.writers import get_writer
 
+    # A build is a burst of allocation: at the default threshold (700) ~170 collections, each
+    # scanning what the imports made, take a sixth of a cold build. At 10,000 a dozen remain,
+    # and memory stays as it was (a 1,213-项 unit: 90 MB; 145 MB with no collection at all).
+    gc.set_threshold(10_000, 50, 50)
     paths = data or [bundled_example()]
     names = [f.strip() for f in formats.split(",") if f.strip()]
     writers = [get_writer(n) for n in names]
-    failed = 0
-    for path in paths:
-        try:
-            written = _build_one(path, templates, writers, outdir)
-        except ReportgenError as e:
-            if len(paths) == 1:
-                raise
-            failed += 1
-            typer.echo(f"错误：{e}", err=True)
-            continue
-        for p in written:
+    if len(paths) == 1 and not paths[0].is_dir():
+        for p in _build_one(paths[0], templates, writers, outdir):
             typer.echo(str(p))
-    if failed:
-        typer.echo(f"{len(paths)} 个数据文件中 {failed} 个有错误，未生成。", err=True)
-        raise typer.Exit(1)
+        return
+    from reportgen.batch_report import build_all
+
+    code = build_all(paths, names, templates, outdir, jobs, write_all)
+    if code:
+        raise typer.Exit(code)
 
 
 def _build_one(path: Path, templates: List[Path], writers: list, outdir: Path) -> list[Path]:

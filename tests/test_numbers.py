@@ -110,3 +110,18 @@ def test_trim_style_of_seed_001():
     assert format_amount(Decimal("293.80"), style) == "293.8"
     assert format_amount(Decimal("252"), style) == "252"
     assert format_percent(Decimal("10.02"), style) == "10%"
+
+
+@given(signed, places, st.booleans(), st.booleans())
+@settings(max_examples=400)
+def test_printed_figures_are_those_of_babels_zh_CN_patterns(value, p, trim, grouping):
+    # The writers print with Python's Decimal formatting; Babel's CLDR patterns for zh_CN, which
+    # printed them before, are the oracle (babel is a test dependency only).
+    from babel import Locale
+    from babel.numbers import parse_pattern
+
+    style = NumberStyle(金额小数位=p, 去除末尾零=trim, 千分位=grouping)
+    pattern = ("#,##0" if grouping else "0") + ("." + ("#" if trim else "0") * p if p else "")
+    rounded = quantize(value, p)
+    expected = "0" if rounded == 0 else parse_pattern(pattern).apply(rounded, Locale.parse("zh_CN"))
+    assert format_amount(value, style) == expected

@@ -12,16 +12,27 @@ _DIGITS = "零一二三四五六七八九"
 
 
 def chinese_numeral(n: int) -> str:
-    """中文序号 for headings, 1–99.
+    """中文序号 for headings, 1–9999 (a unit with a thousand 项 numbers its 名词解释 past 九十九).
 
     >>> chinese_numeral(1), chinese_numeral(10), chinese_numeral(13), chinese_numeral(20), chinese_numeral(99)
     ('一', '十', '十三', '二十', '九十九')
+    >>> chinese_numeral(100), chinese_numeral(101), chinese_numeral(110), chinese_numeral(1010), chinese_numeral(1213)
+    ('一百', '一百零一', '一百一十', '一千零一十', '一千二百一十三')
     """
-    if not 0 < n < 100:
-        raise ValueError(f"中文序号只支持 1–99，收到 {n}")
-    tens, ones = divmod(n, 10)
-    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
-    return head + (_DIGITS[ones] if ones else "")
+    if not 0 < n < 10000:
+        raise ValueError(f"中文序号只支持 1–9999，收到 {n}")
+    if n < 100:  # 十三, not 一十三
+        tens, ones = divmod(n, 10)
+        head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+        return head + (_DIGITS[ones] if ones else "")
+    out, gap = "", False
+    for digit, unit in zip(f"{n:04d}", ("千", "百", "十", "")):
+        if digit == "0":
+            gap = bool(out)  # one 零 stands for any run of zeros between two digits
+            continue
+        out += ("零" if gap else "") + _DIGITS[int(digit)] + unit
+        gap = False
+    return out
 
 
 def amount_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:

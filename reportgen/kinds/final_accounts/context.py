@@ -18,7 +18,6 @@ from reportgen.kinds.final_accounts.model import FinalAccounts, Wording
 from reportgen.kinds.final_accounts.named import final_accounts_figures
 from reportgen.kinds.final_accounts.tables import table_maker
 from reportgen.kinds.final_accounts.wording import effective_wording, heading_maker, options, table_set
-from reportgen.kinds.performance.annex import annex_blocks
 from reportgen.layouts import Layout
 
 
@@ -79,7 +78,7 @@ def title(data: FinalAccounts, layout: Layout) -> str:
 def context(data: FinalAccounts, facts: FinalAccountsFacts, style: NumberStyle, layout: Layout,
             path: Path) -> dict[str, Any]:
     """The template context of a checked 决算 data file."""
-    catalogue = builtin_catalogue(data.单位.报告年度)
+    catalogue = builtin_catalogue(data.单位.报告年度)  # the facts parsed this one already
     wording = effective_wording(layout, data.版式)
 
     def explanation(code: str) -> str:
@@ -109,8 +108,19 @@ def context(data: FinalAccounts, facts: FinalAccountsFacts, style: NumberStyle, 
 
 
 def _annexes(data: FinalAccounts, path: Path) -> list[AnnexEntry]:
+    files = None
     out = []
     for n, entry in enumerate(data.附件, 1):
-        blocks = annex_blocks((path.parent / entry.文件).resolve(), entry.内容) if entry.文件 else None
+        blocks = None
+        if entry.文件:
+            files = files or _annex_files()
+            blocks = files.blocks(path.parent / entry.文件, entry.内容)
         out.append(AnnexEntry(f"附件{n}", entry.标题, blocks))
     return out
+
+
+def _annex_files():
+    # Deferred: only a 决算 that prints a 绩效 file imports the 绩效 kind (start-up time).
+    from reportgen.kinds.performance.annex import AnnexFiles
+
+    return AnnexFiles()

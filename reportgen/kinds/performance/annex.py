@@ -7,18 +7,33 @@ finished blocks, so the two kinds share no templates and no template names.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from reportgen.document.nodes import Block
 from reportgen.errors import DataErrors
-from reportgen.run import check
+from reportgen.run import Checked, check
 from reportgen.templating import render
 
 
-def annex_blocks(path: Path, content: str) -> tuple[Block, ...]:
-    """The blocks of a 绩效 file's reports: its 部门整体 (content 部门整体), its 项目, or 全部."""
-    checked = check(path)
-    if checked.errors or checked.facts is None:
-        raise DataErrors(checked.errors)
-    ctx = checked.kind.context(checked.data, checked.facts, checked.style, checked.layout, path)
-    document = render(checked.layout, {**ctx, "内容": content}, name="附件.md.j2")
-    return document.blocks
+class AnnexFiles:
+    """The 绩效 files one 决算 prints: each is read, checked and given its context once, however
+    many 附件 print a part of it (渠县 prints its 部门整体 and its 项目 from one file)."""
+
+    def __init__(self) -> None:
+        self._prepared: dict[Path, tuple[Checked, dict[str, Any]]] = {}
+
+    def blocks(self, path: Path, content: str) -> tuple[Block, ...]:
+        """The blocks of a 绩效 file's reports: its 部门整体 (content 部门整体), its 项目, or 全部."""
+        checked, ctx = self._prepare(path.resolve())
+        document = render(checked.layout, {**ctx, "内容": content}, name="附件.md.j2")
+        return document.blocks
+
+    def _prepare(self, path: Path) -> tuple[Checked, dict[str, Any]]:
+        if path not in self._prepared:
+            checked = check(path)
+            if checked.errors or checked.facts is None:
+                raise DataErrors(checked.errors)
+            ctx = checked.kind.context(checked.data, checked.facts, checked.style, checked.layout, path)
+            self._prepared[path] = checked, ctx
+        return self._prepared[path]
+

@@ -4,23 +4,19 @@ Written directly as SpreadsheetML rather than with openpyxl: the seven small par
 a client needs, importing openpyxl would cost a build ~0.2 s, and its output carries the time
 of writing. Column A holds the categories, row 1 the series names, as chart_part refers to them.
 
-The zip is written here too: five of its parts are the same in every workbook, so they are
-deflated once per process, which makes a workbook about five times cheaper than zipfile would
-(a document has one per chart).
+Five of its seven parts are the same in every workbook: zipped.py deflates them once per
+process, which makes a workbook about five times cheaper than zipfile would (a document has one
+per chart).
 """
 
 from __future__ import annotations
-
-import struct
-import zlib
-from datetime import datetime
-from functools import cache
 
 from reportgen.charts.data import ChartData, plain
 from reportgen.writers.docx._ooxml import XML_DECL, esc
 from reportgen.writers.docx.chart_part import SHEET, column
 from reportgen.writers.docx.package import build_date
 from reportgen.writers.docx.styles import SONGTI
+from reportgen.writers.docx.zipped import deflate, deflate_once, zip_parts
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -92,59 +88,17 @@ def _shared_strings(strings: dict[str, int], uses: int) -> str:
             f"{items}</sst>")
 
 
-Deflated = tuple[int, bytes, int]  # CRC-32, raw deflate stream, size
-
-
-def deflate(text: str) -> Deflated:
-    """A part's text, deflated as zipfile does (raw deflate, level 6)."""
-    data = text.encode("utf-8")
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
-    return zlib.crc32(data), packer.compress(data) + packer.flush(), len(data)
-
-
-@cache
-def _fixed(text: str) -> Deflated:
-    return deflate(text)
-
-
-def _dos_stamp(when: datetime) -> tuple[int, int]:
-    """A zip entry's (time, date) fields; zip dates start in 1980.
-
-    >>> _dos_stamp(datetime(2024, 1, 1, 12, 30, 59))
-    (25565, 22561)
-    """
-    if when.year < 1980:
-        return 0, 33  # 1980-01-01 00:00
-    return (when.hour << 11 | when.minute << 5 | when.second // 2,
-            (when.year - 1980) << 9 | when.month << 5 | when.day)
-
-
-def zip_parts(parts: list[tuple[str, Deflated]], when: datetime) -> bytes:
-    """A zip of (name, deflated part) entries with one timestamp and nothing host-specific:
-    the same parts always give the same bytes."""
-    time, date = _dos_stamp(when)
-    body, directory = bytearray(), bytearray()
-    for name, (crc, data, size) in parts:
-        raw = name.encode("utf-8")
-        fields = struct.pack("<HHHHHIIIH", 20, 0, 8, time, date, crc, len(data), size, len(raw))
-        directory += (b"PK\x01\x02" + struct.pack("<H", 20) + fields
-                      + struct.pack("<HHHHII", 0, 0, 0, 0, 0, len(body)) + raw)
-        body += b"PK\x03\x04" + fields + struct.pack("<H", 0) + raw + data
-    end = struct.pack("<HHHHIIH", 0, 0, len(parts), len(parts), len(directory), len(body), 0)
-    return bytes(body + directory + b"PK\x05\x06" + end)
-
-
 def workbook(data: ChartData) -> bytes:
     """The .xlsx bytes of the chart's data: the same data always gives the same bytes."""
     strings: dict[str, int] = {}
     sheet = _sheet(data, strings)  # fills `strings` in the order cells use them
     shared = _shared_strings(strings, len(data.series) + len(data.categories))
     return zip_parts([
-        ("[Content_Types].xml", _fixed(_CONTENT_TYPES)),
-        ("_rels/.rels", _fixed(_ROOT_RELS)),
-        ("xl/workbook.xml", _fixed(_WORKBOOK)),
-        ("xl/_rels/workbook.xml.rels", _fixed(_WORKBOOK_RELS)),
-        ("xl/styles.xml", _fixed(_STYLES)),
+        ("[Content_Types].xml", deflate_once(_CONTENT_TYPES)),
+        ("_rels/.rels", deflate_once(_ROOT_RELS)),
+        ("xl/workbook.xml", deflate_once(_WORKBOOK)),
+        ("xl/_rels/workbook.xml.rels", deflate_once(_WORKBOOK_RELS)),
+        ("xl/styles.xml", deflate_once(_STYLES)),
         ("xl/sharedStrings.xml", deflate(shared)),
         ("xl/worksheets/sheet1.xml", deflate(sheet)),
     ], build_date())

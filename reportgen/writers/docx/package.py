@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -13,6 +11,7 @@ from functools import cache
 from reportgen.writers.docx._ooxml import XML_DECL, esc, part
 from reportgen.writers.docx.page import EVEN_FOOTER_ID, FIRST_FOOTER_ID, FOOTER_ID, empty_footer_xml, footer_xml
 from reportgen.writers.docx.styles import font_table_xml, styles_xml
+from reportgen.writers.docx.zipped import Entry, deflate, deflate_once, store, zip_parts
 
 # Used when SOURCE_DATE_EPOCH is unset, so that two builds are byte-identical.
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)
@@ -103,22 +102,29 @@ def _content_types(media: Sequence[tuple[str, str, bytes]], parts: Sequence[Part
 
 
 @cache
-def _fixed_parts() -> tuple[tuple[str, bytes], ...]:
-    """The parts that are the same in every document, encoded once per process."""
-    return tuple((name, xml.encode("utf-8")) for name, xml in (
+def _fixed_parts() -> tuple[tuple[str, str], ...]:
+    """The parts that are the same in every document."""
+    return (
         ("word/styles.xml", styles_xml()),
         ("word/settings.xml", _SETTINGS),
         ("word/fontTable.xml", font_table_xml()),
         ("word/footer1.xml", footer_xml()),
         ("word/footer2.xml", empty_footer_xml()),
         ("word/footer3.xml", footer_xml(even=True)),
-    ))
+    )
 
 
 def relationships(rels: Sequence[tuple[str, str, str]]) -> str:
     """A .rels part of (id, type URI, target) triples."""
     items = "".join(f'<Relationship Id="{i}" Type="{t}" Target="{to}"/>' for i, t, to in rels)
     return f'{XML_DECL}<Relationships xmlns="{_PKG_REL}">{items}</Relationships>'
+
+
+_ROOT_RELS = relationships([
+    ("rId1", f"{_REL}/officeDocument", "word/document.xml"),
+    ("rId2", f"{_PKG_REL}/metadata/core-properties", "docProps/core.xml"),
+    ("rId3", f"{_REL}/extended-properties", "docProps/app.xml"),
+])
 
 
 def _core(title: str, when: datetime) -> str:
@@ -153,35 +159,25 @@ def package(
     doc_rels = [(rid, f"{_REL}/{kind}", target) for rid, kind, target, _ in _WORD_PARTS]
     doc_rels += [(rid, f"{_REL}/image", target) for rid, target, _ in media]
     doc_rels += [(p.rel_id, f"{_REL}/{p.rel_type}", p.name) for p in parts if p.rel_id]
-    entries: list[tuple[str, str | bytes]] = [
-        ("[Content_Types].xml", _content_types(media, parts)),
-        ("_rels/.rels", relationships([
-            ("rId1", f"{_REL}/officeDocument", "word/document.xml"),
-            ("rId2", f"{_PKG_REL}/metadata/core-properties", "docProps/core.xml"),
-            ("rId3", f"{_REL}/extended-properties", "docProps/app.xml"),
-        ])),
-        ("docProps/core.xml", _core(title, when)),
-        ("docProps/app.xml", _APP),
-        ("word/document.xml", document_xml),
-        ("word/_rels/document.xml.rels", relationships(doc_rels)),
-        *_fixed_parts(),
+    # What recurs from document to document (the same for every document with as many charts)
+    # is deflated once per process: see zipped.py.
+    entries: list[tuple[str, Entry]] = [
+        ("[Content_Types].xml", deflate_once(_content_types(media, parts))),
+        ("_rels/.rels", deflate_once(_ROOT_RELS)),
+        ("docProps/core.xml", deflate(_core(title, when))),
+        ("docProps/app.xml", deflate_once(_APP)),
+        ("word/document.xml", deflate(document_xml)),
+        ("word/_rels/document.xml.rels", deflate_once(relationships(doc_rels))),
+        *((name, deflate_once(xml)) for name, xml in _fixed_parts()),
     ]
-    entries += [(f"word/{target}", data) for _, target, data in media]
-    entries += [(f"word/{p.name}", p.data) for p in parts]
-    return zip_entries(entries, when)
+    entries += [(f"word/{target}", _entry(target, data)) for _, target, data in media]
+    entries += [(f"word/{p.name}", _entry(p.name, p.data)) for p in parts]
+    return zip_parts(entries, when)
 
 
-def zip_entries(entries: Sequence[tuple[str, str | bytes]], when: datetime) -> bytes:
-    """Deflate the entries in the given order with one timestamp and no host-specific bits."""
-    stamp = max(when, datetime(1980, 1, 1, tzinfo=timezone.utc)).timetuple()[:6]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            # Images and workbooks are compressed already: deflating again costs time, saves nothing.
-            stored = name.endswith((".png", ".jpeg", ".jpg", ".xlsx"))
-            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
-            info.create_system = 0  # ZipInfo would record the building OS otherwise
-            info.external_attr = 0
-            archive.writestr(info, data.encode("utf-8") if isinstance(data, str) else data)
-    return buffer.getvalue()
+def _entry(name: str, data: str | bytes) -> Entry:
+    if name.endswith((".png", ".jpeg", ".jpg", ".xlsx")):
+        return store(data)  # compressed already: deflating again costs time, saves nothing
+    if name.endswith(".rels"):
+        return deflate_once(data)  # a chart's relationships: the same in every document
+    return deflate(data)

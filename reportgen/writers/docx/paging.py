@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from reportgen.document.grid import Slot, walk
-from reportgen.document.nodes import Row
+from reportgen.document.grid import Slot
 from reportgen.writers.docx.page import LANDSCAPE, PORTRAIT
 from reportgen.writers.docx.styles import PARAGRAPH_STYLES, Style
 
@@ -153,32 +152,43 @@ class Pager:
         self.used += height
 
     @staticmethod
-    def row_heights(rows: Sequence[Row], widths: Sequence[float]) -> list[float]:
+    def row_heights(slots: Sequence[Sequence[Slot]], widths: Sequence[float]) -> list[float]:
         """Each row's height in points: its tallest cell's lines, at least the 7 mm minimum.
 
         Cells are placed by the shared grid walk, so a cell beside a rowspan is measured in its
         own column; a cell spanning several rows only adds height to its last row if those
         rows together are too short for it. Most cells hold a short amount or name, so the
-        exact width is measured only for text that might not fit on one line.
+        exact width is measured only for text that might not fit on one line. `slots` is the
+        table's grid walk (reportgen.document.grid.walk), shared with the table's XML.
         """
-        line = metrics("TableText").size * SINGLE
-        slots = walk(rows, len(widths))
-        heights = [max([ROW_MIN] + [_cell_lines(s, widths) * line + 2 for s in row
-                                    if not s.continued and s.cell.rowspan == 1]) for row in slots]
+        size = metrics("TableText").size
+        line = size * SINGLE
+        fits = [w / size for w in widths]  # characters sure to fit on one line of each column
+        one_line = line + 2
+        heights = []
+        for row in slots:
+            height = ROW_MIN
+            for s in row:
+                if s.continued or s.cell.rowspan != 1:
+                    continue
+                if len(s.cell.text) <= fits[s.col]:  # most cells: a short amount or name
+                    height = max(height, one_line)
+                else:
+                    height = max(height, _cell_lines(s, widths, size) * line + 2)
+            heights.append(height)
         for r, row in enumerate(slots):
             for s in row:
                 if not s.continued and s.cell.rowspan > 1:
                     last = min(r + s.cell.rowspan, len(heights)) - 1
-                    need = _cell_lines(s, widths) * line + 2 - sum(heights[r:last + 1])
+                    need = _cell_lines(s, widths, size) * line + 2 - sum(heights[r:last + 1])
                     if need > 0:
                         heights[last] += need
         return heights
 
 
-def _cell_lines(s: Slot, widths: Sequence[float]) -> int:
-    size = metrics("TableText").size
-    width = sum(widths[s.col:s.col + s.span])
+def _cell_lines(s: Slot, widths: Sequence[float], size: float) -> int:
     text = s.cell.text
+    width = sum(widths[s.col:s.col + s.span])
     if len(text) * size > width and not (text.isascii() and len(text) * 0.6 * size <= width):
         return line_count(text, size, width)
     return 1

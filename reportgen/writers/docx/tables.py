@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from reportgen.document.grid import walk
-from reportgen.document.nodes import Cell, Row, Table
+from reportgen.document.grid import Slot, walk
+from reportgen.document.nodes import Cell, Table
 from reportgen.errors import WriterError
 from reportgen.writers.docx._ooxml import BOLD, NEEDS_CARE, ppr, run
 from reportgen.writers.docx.page import text_width
@@ -44,8 +44,9 @@ def write(out: BodyWriter, table: Table) -> None:
         out.paragraph("TableUnit", text, tabs=tab if table.unit_left else "",
                       align="" if table.unit_left else "right")
     widths = column_widths(table, width)
-    out.raw(table_xml(table, widths))
-    heights = Pager.row_heights(table.header + table.body, [w / 20 for w in widths])
+    slots = walk(table.header + table.body, len(widths), table.title)  # one walk for XML and paging
+    out.raw(table_xml(table, widths, slots))
+    heights = Pager.row_heights(slots, [w / 20 for w in widths])
     out.pager.table(heights, len(table.header))
     for note in table.notes:
         out.paragraph("TableNote", note)
@@ -69,8 +70,9 @@ def column_widths(table: Table, total: int) -> list[int]:
     return widths
 
 
-def table_xml(table: Table, widths: list[int]) -> str:
-    """The w:tbl: fixed layout so the relative widths hold in every client."""
+def table_xml(table: Table, widths: list[int], slots: Sequence[Sequence[Slot]]) -> str:
+    """The w:tbl: fixed layout so the relative widths hold in every client; `slots` is the
+    table's grid walk (reportgen.document.grid)."""
     width = sum(widths)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     props = (
@@ -78,28 +80,39 @@ def table_xml(table: Table, widths: list[int]) -> str:
         f'<w:jc w:val="center"/>{TABLE_BORDERS}<w:tblLayout w:type="fixed"/>{CELL_MARGINS}'
         "</w:tblPr>"
     )
-    rows = table.header + table.body
-    return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{_rows(table, rows, widths)}</w:tbl>"
+    return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{_rows(table, slots, widths)}</w:tbl>"
 
 
-def _rows(table: Table, rows: Sequence[Row], widths: list[int]) -> str:
+def _rows(table: Table, grid: Sequence[Sequence[Slot]], widths: list[int]) -> str:
     """Each grid row as w:tr; positions a cell from a row above still covers get a vMerge
     continuation cell, which WordprocessingML needs in every row."""
     plain = [_tc_open(w) for w in widths]  # the common cell: one column, no merge
+    # ...and all that comes before its text, by column, alignment and weight.
+    usual = {(col, style): f"{tc}{opening}<w:t>" for col, tc in enumerate(plain) for style, opening in _CELL_OPEN.items()}
     out = []
-    for r, slots in enumerate(walk(rows, len(widths), table.title)):
-        out.append(_HEADER_TR if r < len(table.header) else _BODY_TR)
-        for s in slots:
-            width = sum(widths[s.col:s.col + s.span])
-            if s.continued:
-                out.append(_tc_open(width, s.span, "<w:vMerge/>") + "<w:p/></w:tc>")
+    append = out.append  # thousands of cells per document: the loop is kept lean
+    n_header = len(table.header)
+    for r, slots in enumerate(grid):
+        append(_HEADER_TR if r < n_header else _BODY_TR)
+        for col, span, cell, continued in slots:
+            if continued:
+                append(_tc_open(sum(widths[col:col + span]), span, "<w:vMerge/>") + "<w:p/></w:tc>")
                 continue
-            if s.span == 1 and s.cell.rowspan == 1:
-                out.append(plain[s.col])
+            text = cell.text
+            simple = text and NEEDS_CARE.search(text) is None and text[0] != " " and text[-1] != " "
+            if span == 1 and cell.rowspan == 1:
+                if simple:  # the usual cell (an amount, a name): no escaping, no line breaks, one w:t
+                    append(f"{usual[col, (cell.align, cell.bold)]}{text}</w:t></w:r></w:p></w:tc>")
+                    continue
+                append(plain[col])
             else:
-                out.append(_tc_open(width, s.span, '<w:vMerge w:val="restart"/>' if s.cell.rowspan > 1 else ""))
-            out.append(_cell_content(s.cell))
-        out.append("</w:tr>")
+                merge = '<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else ""
+                append(_tc_open(sum(widths[col:col + span]), span, merge))
+            if simple:
+                append(f"{_CELL_OPEN[cell.align, cell.bold]}<w:t>{text}</w:t></w:r></w:p></w:tc>")
+            else:
+                append(_cell_content(cell))
+        append("</w:tr>")
     return "".join(out)
 
 
@@ -112,11 +125,9 @@ def _tc_open(width: int, span: int = 1, merge: str = "") -> str:
 
 
 def _cell_content(cell: Cell) -> str:
-    """The cell's paragraph and the closing tag of the w:tc."""
+    """The paragraph of a cell that is empty or needs care (escaping, breaks, edge spaces), and
+    the closing tag of the w:tc; _rows writes the usual cell itself."""
     text = cell.text
     if not text:
         return f"<w:p>{_CELL_PPR[cell.align]}</w:p></w:tc>"
-    if NEEDS_CARE.search(text) is None and text[0] != " " and text[-1] != " ":
-        # The usual cell (an amount, a name): no escaping, no line breaks, one w:t.
-        return f"{_CELL_OPEN[cell.align, cell.bold]}<w:t>{text}</w:t></w:r></w:p></w:tc>"
     return f"<w:p>{_CELL_PPR[cell.align]}{run(text, BOLD if cell.bold else '')}</w:p></w:tc>"
