@@ -335,4 +335,4 @@ def test_a_machine_without_fonts_builds_the_charts_the_same_bytes_and_leaves_hom
         assert sum(n.startswith("word/charts/chart") for n in docx.namelist()) == 6
     assert list(home.iterdir()) == []
     # Only our own cache goes to the temporary directory (compiled templates).
-    assert [p.name for p in tmp.iterdir()] == [f"reportgen-jinja-{os.getuid()}"]
+    assert [p.name for p in tmp.iterdir()] == [f"reportgen-{os.getuid()}"]
