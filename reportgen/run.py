@@ -16,12 +16,13 @@ from typing import Any, Sequence
 from reportgen import kinds
 from reportgen.core.findings import Located, locate
 from reportgen.core.loader import line_of
+from reportgen.core.paths import allowing
 from reportgen.core.style import NumberStyle, effective_style
 from reportgen.document.nodes import Document
-from reportgen.errors import DataError, DataErrors, TemplateError
+from reportgen.errors import DataError, DataErrors, ReportgenError, TemplateError
 from reportgen.kinds.kind import Kind
 from reportgen.layouts import Layout, resolve
-from reportgen.templating import render
+from reportgen.templating import render, template_folders
 
 
 @dataclass(frozen=True)
@@ -72,21 +73,45 @@ def check(path: Path) -> Checked:
     return Checked(kind, path, data, lines, layout, style, computed.facts, tuple(located))
 
 
-def findings(path: Path) -> list[Located]:
-    """Every finding of a data file (for `reportgen check`)."""
-    return list(check(path).findings)
+def findings(path: Path, overrides: Sequence[Path] = ()) -> list[Located]:
+    """Every finding of a data file (for `reportgen check`): its checks and, when they pass,
+    whatever would stop its build (附件, template folders, references in free text, templates),
+    found by rendering the document and discarding it."""
+    with allowing(overrides):  # paths in the data file may lie in the command line's folders too
+        checked = check(path)
+        found = list(checked.findings)
+        if not checked.errors and checked.facts is not None:
+            try:
+                _document(checked, overrides)
+            except DataErrors as e:
+                found += [_located(x, path) for x in e.errors]
+            except ReportgenError as e:
+                found.append(_located(e, path))
+    return found
+
+
+def _located(e: ReportgenError, path: Path) -> Located:
+    if isinstance(e, DataError):
+        return Located(e.file or str(path), e.line, e.field, "error", e.problem, None, None)
+    return Located(str(path), None, "", "error", e.message, None, None)
 
 
 def build(path: Path, overrides: Sequence[Path] = ()) -> Built:
     """Build the document a data file describes; its 文档类型 chooses the kind, its 版式 the layout."""
-    checked = check(path)
-    if checked.errors or checked.facts is None:
-        raise DataErrors(checked.errors)
-    kind, data, facts = checked.kind, checked.data, checked.facts
+    with allowing(overrides):  # paths in the data file may lie in the command line's folders too
+        checked = check(path)
+        if checked.errors or checked.facts is None:
+            raise DataErrors(checked.errors)
+        document = _document(checked, overrides)
+    return Built(path, checked.kind.stem(checked.data), checked.data, checked.facts, checked.findings,
+                 document, checked.layout)
+
+
+def _document(checked: Checked, overrides: Sequence[Path]) -> Document:
+    kind, data, facts, path = checked.kind, checked.data, checked.facts, checked.path
     context = kind.context(data, facts, checked.style, checked.layout, path)
-    folders = [*overrides, *template_dirs(path, getattr(data, "模板目录", ()))]
-    document = render(checked.layout, context, folders, title=kind.title(data, facts, checked.layout))
-    return Built(path, kind.stem(data), data, facts, checked.findings, document, checked.layout)
+    folders = [*overrides, *template_folders(path, getattr(data, "模板目录", ()), checked.lines)]
+    return render(checked.layout, context, folders, title=kind.title(data, facts, checked.layout))
 
 
 def layout_of(kind: Kind, data: Any, lines: dict, path: Path) -> Layout:
@@ -96,15 +121,6 @@ def layout_of(kind: Kind, data: Any, lines: dict, path: Path) -> Layout:
         return resolve(kind.family, name)
     except TemplateError as e:
         raise DataError(e.message, file=str(path), field=".".join(field), line=line_of(field, lines)) from None
-
-
-def template_dirs(path: Path, names: Sequence[str]) -> list[Path]:
-    """The data file's own template folders, relative to the file; each must exist."""
-    dirs = [(path.parent / n).resolve() for n in names]
-    for n, d in zip(names, dirs):
-        if not d.is_dir():
-            raise DataError(f"模板目录不存在：{d}", file=str(path), field="模板目录")
-    return dirs
 
 
 def facts_as_json(facts: Any) -> Any:

@@ -13,6 +13,7 @@ from reportgen.kinds.final_accounts.context import context, title
 from reportgen.kinds.final_accounts.facts import compute as compute_facts
 from reportgen.kinds.final_accounts.model import FinalAccounts
 from reportgen.kinds.kind import Computed, Kind
+from reportgen.kinds.performance.annex import annex_findings
 from reportgen.layouts import Layout
 
 
@@ -31,15 +32,20 @@ def compute(data: FinalAccounts, style: NumberStyle, layout: Layout, path: Path)
     """The 科目 checks, then the facts and every identity between them."""
     findings = [*check_subjects(data), *_unknown_options(data, layout)]
     if any(f.severity == "error" for f in findings):
-        return Computed(None, findings)
+        return Computed(None, [*findings, *_annexes(data, path)])
     facts = compute_facts(data, style)
-    return Computed(facts, [*findings, *check_final_accounts(data, facts)])
+    return Computed(facts, [*findings, *check_final_accounts(data, facts), *_annexes(data, path)])
 
 
 def _unknown_options(data: FinalAccounts, layout: Layout) -> list[Finding]:
     known = layout.options
     return [Finding("error", ("版式", "选项", key), f"版式“{layout.name}”没有选项“{key}”（可用：{'、'.join(known)}）")
             for key in data.版式.选项 if key not in known]
+
+
+def _annexes(data: FinalAccounts, path: Path) -> list[Finding]:
+    return [f for n, entry in enumerate(data.附件) if entry.文件
+            for f in annex_findings(path, entry.文件, ("附件", n, "文件"))]
 
 
 def _layout(data: FinalAccounts) -> tuple[str, tuple[str, ...]]:

@@ -99,6 +99,6 @@ def context(data: FinalAccounts, facts: FinalAccountsFacts, style: NumberStyle, 
 def _annexes(data: FinalAccounts, path: Path) -> list[AnnexEntry]:
     out = []
     for n, entry in enumerate(data.附件, 1):
-        blocks = annex_blocks((path.parent / entry.文件).resolve(), entry.内容) if entry.文件 else None
+        blocks = annex_blocks(path, entry.文件, entry.内容) if entry.文件 else None
         out.append(AnnexEntry(f"附件{n}", entry.标题, blocks))
     return out
