@@ -38,13 +38,14 @@ FIELD_ROWS = 500  # rows with validation below a record sheet's last record
 def workbook_for(data_path: Path | None, output: Path) -> bytes:
     """The workbook for a 决算 data file (YAML or workbook), or an empty one, to be written at `output`."""
     from reportgen.errors import DataError
-    from reportgen.kinds import kind_of
+    from reportgen.kinds import get, kind_of
     from reportgen.workbook import is_workbook
 
     if not is_workbook(output):
         raise DataError("工作簿的文件名应以 .xlsx 结尾", file=str(output))
     if data_path is None:
         return workbook_bytes(None)
+    get(kind_of(data_path), data_path)  # an unknown 文档类型 is an error on its line
     if kind_of(data_path) != "部门决算":
         raise DataError(f"工作簿只用于部门决算，这个文件是“{kind_of(data_path)}”", file=str(data_path), field="文档类型")
     from reportgen.kinds.final_accounts import read as read_data
