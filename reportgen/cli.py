@@ -67,6 +67,8 @@ def _build_one(path: Path, templates: List[Path], writers: list, outdir: Path) -
     from reportgen.run import build as run
 
     built = run(path, templates)
+    for finding in built.findings:  # the 提示 `check` prints; errors have stopped the build already
+        typer.echo(finding.text(), err=True)
     stem = safe_stem(built.stem)  # the stem comes from data (单位.名称): no path may hide in it
     files: dict[str, bytes] = {}
     for write in writers:
@@ -109,6 +111,52 @@ def workbook(
     content = workbook_for(data, output)
     for p in write_all(output.parent, {output.name: content}):
         typer.echo(str(p))
+
+
+@app.command("import")
+def import_(
+    workbook: Path = typer.Argument(..., help="部门决算软件导出的公开表或财决工作簿（.xls 或 .xlsx）。"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="要写出的数据文件（默认：与工作簿同名的 .yaml）。"),
+    into: Optional[Path] = typer.Option(None, "--into", help="更新这个已有的数据文件中的数字，保留其文字（写回该文件，或写到 -o）。"),
+) -> None:
+    """导入公开表或财决工作簿：表上的每个数字写入数据文件（注明所在单元格），表上没有的字段标为“待填”并列出补录清单。
+
+    导入时核对表间关系（合计与各项、总计、各表互相引用的数字）；有错时不写任何文件、退出码为 1。
+    第二年：next-year → import --into → 补录原因等文字 → check → build。
+    """
+    from reportgen.workbook.publish_import import import_workbook
+
+    target = output or into or workbook.with_suffix(".yaml")
+    if into is None and target.exists():
+        raise ReportgenError(f"{target} 已存在：用 --into {target} 更新其中的数字（保留文字），或用 -o 换一个文件名")
+    result = import_workbook(workbook, into, target.name)
+    for p in write_all(target.parent, {target.name: result.text.encode("utf-8")}):
+        typer.echo(str(p))
+    for note in result.notes:
+        typer.echo(f"提示：{note}")
+    if result.checklist:
+        typer.echo(f"补录清单（公开表中没有，请在 {target.name} 中填写；填好后运行 reportgen check {target.name}）：")
+        for line in result.checklist:
+            typer.echo(f"  {line}")
+
+
+@app.command("next-year")
+def next_year(
+    data: Path = typer.Argument(..., help="本年度的决算数据文件（YAML）。"),
+    output: Path = typer.Option(..., "-o", "--output", help="要写出的下一年度数据文件。"),
+) -> None:
+    """由本年度的数据文件生成下一年度的起点：本年决算数转为“上年”，职责、机构、版式、样式、名词解释保留，
+    本年数字和原因清空并标为“待填”，报告年度加 1。之后用 import --into 导入下一年的公开表。"""
+    from reportgen.workbook.next_year import roll_forward
+
+    if output.exists():
+        raise ReportgenError(f"{output} 已存在：请换一个文件名（不覆盖已有的数据文件）")
+    result = roll_forward(data)
+    for p in write_all(output.parent, {output.name: result.text.encode("utf-8")}):
+        typer.echo(str(p))
+    typer.echo(f"待填（共 {len(result.checklist)} 组）：")
+    for line in result.checklist:
+        typer.echo(f"  {output.name}:{line}")
 
 
 @app.command()
@@ -180,6 +228,70 @@ def audit(
             typer.echo("\n" + format_summary(reports))
     if any(r.problem or r.errors for r in reports):
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    host: str = typer.Option("127.0.0.1", "--host", help="监听地址（本机以外的电脑访问时用 0.0.0.0）。"),
+    port: int = typer.Option(8000, "--port", help="端口。"),
+    data: Path = typer.Option(Path("reportgen-data"), "--data", help="数据目录：内置数据库（SQLite）放在这里。"),
+    db: Optional[str] = typer.Option(None, "--db", help="改用其他数据库，例如 postgresql://用户@主机/库名。"),
+    workers: Optional[int] = typer.Option(None, "--workers", help="生成文档的进程数（默认为 CPU 核数，最多 4）。"),
+) -> None:
+    """启动网页服务：各单位上传工作簿、补填表格以外的内容、查看检查结果、预览并下载文档；财政局查看各单位情况。
+
+    第一次启动时若还没有账号，会建立一个财政局账号并在此显示其密码。
+    """
+    # The web stack is imported here only, so that the other commands start as fast as before.
+    import uvicorn
+
+    from reportgen.web.accounts import first_account
+    from reportgen.web.app import create_app
+
+    application = create_app(data, db, workers)
+    created = first_account(application.state.store)
+    if created:
+        typer.echo(created)
+    typer.echo(f"reportgen 网页服务：http://{host}:{port}/ （数据目录 {data.resolve()}；按 Ctrl+C 停止）")
+    uvicorn.run(application, host=host, port=port, log_level="warning")
+
+
+user_app = typer.Typer(help="网页服务的账号：单位账号只能看到本单位，财政局账号看到所辖各单位。", no_args_is_help=True)
+app.add_typer(user_app, name="user")
+
+
+@user_app.command("add")
+def user_add(
+    login: str = typer.Argument(..., help="账号（登录名）。"),
+    unit: Optional[str] = typer.Option(None, "--unit", help="单位名称：建立单位账号（单位不存在时一并建立）。"),
+    bureau: Optional[str] = typer.Option(None, "--bureau", help="财政局名称：与 --unit 同用时指定单位所属的局；单独使用时建立财政局账号。"),
+    data: Path = typer.Option(Path("reportgen-data"), "--data", help="数据目录（与 serve 相同）。"),
+    db: Optional[str] = typer.Option(None, "--db", help="数据库地址（与 serve 相同）。"),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读取密码（供脚本使用）。"),
+) -> None:
+    """添加账号。密码以 argon2 散列保存。"""
+    from reportgen.web.accounts import add_user
+
+    typer.echo(add_user(data, login, _password(password_stdin), unit=unit, bureau=bureau, url=db))
+
+
+@user_app.command("password")
+def user_password(
+    login: str = typer.Argument(..., help="账号。"),
+    data: Path = typer.Option(Path("reportgen-data"), "--data", help="数据目录（与 serve 相同）。"),
+    db: Optional[str] = typer.Option(None, "--db", help="数据库地址（与 serve 相同）。"),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="从标准输入读取密码。"),
+) -> None:
+    """修改账号的密码。"""
+    from reportgen.web.accounts import set_password
+
+    typer.echo(set_password(data, login, _password(password_stdin), url=db))
+
+
+def _password(from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    return typer.prompt("密码", hide_input=True, confirmation_prompt="再输入一次")
 
 
 def main() -> None:

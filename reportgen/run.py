@@ -18,7 +18,7 @@ from reportgen.core.findings import Located, locate
 from reportgen.core.loader import line_of
 from reportgen.core.paths import allowing
 from reportgen.core.style import NumberStyle, effective_style
-from reportgen.document.nodes import Document
+from reportgen.document.nodes import Document, Table
 from reportgen.errors import DataError, DataErrors, ReportgenError, TemplateError
 from reportgen.kinds.kind import Kind
 from reportgen.layouts import Layout, resolve
@@ -111,7 +111,11 @@ def _document(checked: Checked, overrides: Sequence[Path]) -> Document:
     kind, data, facts, path = checked.kind, checked.data, checked.facts, checked.path
     context = kind.context(data, facts, checked.style, checked.layout, path)
     folders = [*overrides, *template_folders(path, getattr(data, "模板目录", ()), checked.lines)]
-    return render(checked.layout, context, folders, title=kind.title(data, facts, checked.layout))
+    document = render(checked.layout, context, folders, title=kind.title(data, facts, checked.layout))
+    if kind.tables_part:  # the tables posted beside the document, printed in it or not (重庆)
+        posted = render(checked.layout, context, folders, name=kind.tables_part)
+        document = dataclasses.replace(document, tables=tuple(b for b in posted.blocks if isinstance(b, Table)))
+    return document
 
 
 def layout_of(kind: Kind, data: Any, lines: dict, path: Path) -> Layout:

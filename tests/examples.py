@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -9,7 +10,8 @@ from reportgen.run import Built, build
 from reportgen.writers.markdown import render_text
 
 ROOT = Path(__file__).resolve().parents[1]
-SEEDS = ROOT.parent / "shared" / "seeds"
+#: The seeds beside the checkout (shared/seeds), or where REPORTGEN_SEEDS says (a worktree).
+SEEDS = Path(os.environ.get("REPORTGEN_SEEDS") or ROOT.parent / "shared" / "seeds")
 #: The 决算 examples of the 四川 layout (built from the seeds), with their charts.
 SICHUAN = {
     "渠县城乡居民社会养老保险管理局-2023": ROOT / "data/examples/渠县城乡居民社会养老保险管理局-2023.yaml",

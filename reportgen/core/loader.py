@@ -64,6 +64,9 @@ def _to_data_error(err: Any, lines: dict[Path_, int], filename: str) -> DataErro
     loc = tuple(err["loc"])
     field = _field_path(loc)
     problem = _MESSAGES.get(err["type"])
+    if err.get("input", 0) is None and err["type"] != "missing":
+        # An empty field: what `import` and `next-year` leave for the officer to fill.
+        return DataError("待填：尚未填写", file=filename, field=field, line=line_of(loc, lines))
     if problem is None:
         problem = str(err.get("ctx", {}).get("error") or err["msg"]).removeprefix("Value error, ")
     if "input" in err and err["type"] not in ("missing", "extra_forbidden") and not isinstance(err["input"], dict):

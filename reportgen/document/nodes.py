@@ -72,6 +72,8 @@ class Cell:
     """One table cell; a spanning cell covers `colspan` × `rowspan` grid positions.
 
     Rows list only the cells that start in them (as in HTML): covered positions are omitted.
+    `value` is the exact figure an amount cell prints (in the table's unit), for writers that keep
+    numbers as numbers (a workbook cell holds the figure, not its rounded text).
     """
 
     text: str
@@ -79,6 +81,7 @@ class Cell:
     rowspan: int = 1
     align: Align = "left"
     bold: bool = False
+    value: Decimal | None = None
 
 
 Row = tuple[Cell, ...]
@@ -152,10 +155,15 @@ Block = Union[Cover, TableOfContents, Heading, Paragraph, Table, Figure, PageBre
 
 @dataclass(frozen=True)
 class Document:
-    """A whole document: its title (file metadata and cover) and its blocks in reading order."""
+    """A whole document: its title (file metadata and cover) and its blocks in reading order.
+
+    `tables` are the tables posted beside the document as a workbook (a 决算's 公开表, whether its
+    text prints them or, as a 重庆 决算公开说明, does not).
+    """
 
     title: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
+    tables: tuple[Table, ...] = ()
 
     def headings(self, depth: int = 9) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading) and b.level <= depth]

@@ -31,7 +31,8 @@ class Kind:
     - `layout_name(data)` → (name, field): the layout the data file chooses, and the field that says so;
     - `compute(data, style, layout, path)` → Computed: every check, and the facts when they can be had;
     - `context(data, facts, style, layout, path)` → the template context (the kind's typed context);
-    - `title(data, facts, layout)` and `stem(data)`: the document's title and its output file name.
+    - `title(data, facts, layout)` and `stem(data)`: the document's title and its output file name;
+    - `tables_part`: the template whose tables are posted beside the document (`Document.tables`).
     """
 
     name: str
@@ -42,3 +43,4 @@ class Kind:
     context: Callable[[Any, Any, NumberStyle, Layout, Path], dict[str, Any]]
     title: Callable[[Any, Any, Layout], str]
     stem: Callable[[Any], str]
+    tables_part: str = ""

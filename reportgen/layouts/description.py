@@ -17,7 +17,8 @@ DESCRIPTION = "版式.yaml"
 Description = Mapping[str, Any]
 
 #: Each key a description may hold, the type of its value, and how a child layout merges it:
-#: "replace" takes the child's value, "update" merges mappings key by key (child wins).
+#: "replace" takes the child's value, "update" merges mappings key by key (child wins), "deep"
+#: merges nested mappings at every level (a 绩效 layout changes one option of one form).
 KEYS: dict[str, tuple[type, str]] = {
     "名称": (str, "replace"),
     "说明": (str, "replace"),
@@ -30,7 +31,7 @@ KEYS: dict[str, tuple[type, str]] = {
     "表": (dict, "update"),
     "附表": (list, "replace"),
     "选项": (dict, "update"),
-    "自评表": (dict, "update"),
+    "自评表": (dict, "deep"),
     "标签": (dict, "update"),
 }
 
@@ -55,6 +56,18 @@ def read_description(path: Path) -> Description:
     return raw
 
 
+def _deep(base: Mapping[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
+    """
+    >>> _deep({"项目": {"a": 1, "b": {"x": 1}}}, {"项目": {"b": {"y": 2}}})
+    {'项目': {'a': 1, 'b': {'x': 1, 'y': 2}}}
+    """
+    out = dict(base)
+    for key, value in over.items():
+        both = isinstance(value, Mapping) and isinstance(out.get(key), Mapping)
+        out[key] = _deep(out[key], value) if both else value
+    return out
+
+
 def merged(chain: list[Description]) -> Description:
     """The descriptions of a layout and its ancestors (own first) merged into one.
 
@@ -66,6 +79,8 @@ def merged(chain: list[Description]) -> Description:
         for key, value in description.items():
             if KEYS[key][1] == "update" and key in out:
                 out[key] = {**out[key], **value}
+            elif KEYS[key][1] == "deep" and key in out:
+                out[key] = _deep(out[key], value)
             else:
                 out[key] = value
     return out

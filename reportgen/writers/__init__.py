@@ -16,14 +16,16 @@ Writer = Callable[[Document, str], dict[str, bytes]]
 
 
 def get_writer(name: str) -> Writer:
-    """The writer for a format name ("md", "docx"); imported lazily to keep start-up fast."""
+    """The writer for a format name ("md", "docx", "xlsx"); imported lazily to keep start-up fast."""
     if name == "md":
         from reportgen.writers.markdown import write
     elif name == "docx":
         from reportgen.writers.docx import write
+    elif name == "xlsx":
+        from reportgen.writers.xlsx import write
     else:
         raise ReportgenError(f"未知的输出格式：{name}（可选：{', '.join(FORMATS)}）")
     return write
 
 
-FORMATS = ("md", "docx")
+FORMATS = ("md", "docx", "xlsx")

@@ -60,4 +60,5 @@ def _title(data: FinalAccounts, facts: Any, layout: Layout) -> str:
     return title(data, layout)
 
 
-KINDS = {"部门决算": Kind("部门决算", "决算", read, _layout, compute, context, _title, _stem)}
+#: 决算表.md.j2 places the layout's 公开表 (版式.yaml 附表), which `-f xlsx` writes as a workbook.
+KINDS = {"部门决算": Kind("部门决算", "决算", read, _layout, compute, context, _title, _stem, "决算表.md.j2")}

@@ -87,7 +87,7 @@ class Cells:
 
     def amount(self, value: Decimal) -> Cell:
         blank = self.blank_zeros and value == 0
-        return Cell("" if blank else format_amount(value, self.style), align="right")
+        return Cell("" if blank else format_amount(value, self.style), align="right", value=value)
 
     def amounts(self, values: Iterable[Decimal]) -> tuple[Cell, ...]:
         return tuple(self.amount(v) for v in values)

@@ -12,23 +12,44 @@ from reportgen.core.style import NumberStyle
 from reportgen.kinds.kind import Computed, Kind
 from reportgen.kinds.performance.checks import check_references, check_scores, check_structure, section_texts
 from reportgen.kinds.performance.context import context, title
+from reportgen.kinds.performance.coverage import form_findings, label_findings, signature_findings
 from reportgen.kinds.performance.facts import PerformanceFacts
 from reportgen.kinds.performance.facts import compute as compute_facts
 from reportgen.kinds.performance.model import PerformanceEvaluation
+from reportgen.kinds.performance.forms.labels import check_layout_labels
 from reportgen.kinds.performance.named import document_figures, project_figures
+from reportgen.kinds.performance.tables import specs as form_specs
+from reportgen.layouts import Layout
 
 
 def read(path: Path) -> tuple[PerformanceEvaluation, dict]:
     return load_model(path, PerformanceEvaluation)
 
 
-def compute(data: PerformanceEvaluation, style: NumberStyle, layout: Any, path: Path) -> Computed:
-    """The form's structure first (the facts need it whole), then scores and quoted figures."""
-    findings = check_structure(data)
+def compute(data: PerformanceEvaluation, style: NumberStyle, layout: Layout, path: Path) -> Computed:
+    """The form's structure first (the facts need it whole), what the layout's forms leave out,
+    then scores and quoted figures."""
+    findings = [*check_structure(data), *_layout_findings(data, layout)]
     if any(f.severity == "error" for f in findings):
         return Computed(None, findings)
     facts = compute_facts(data, style)
     return Computed(facts, [*findings, *check_scores(data, facts), *_references(data, facts)])
+
+
+def _layout_findings(data: PerformanceEvaluation, layout: Layout) -> list:
+    """The data file's own labels, and what it enters that the layout's forms do not print."""
+    specs = form_specs(layout)
+    known = dict(layout.option("标签", {}))
+    check_layout_labels(layout.name, known)
+    for spec in specs.values():
+        check_layout_labels(layout.name, spec.标签)
+        known.update(spec.标签)
+    found = label_findings(data, known)
+    forms = [("部门整体", ("部门整体",), data.部门整体)] if data.部门整体 else []
+    forms += [("项目", ("项目", i), p) for i, p in enumerate(data.项目)]
+    for which, at, form in forms:
+        found += form_findings(layout.name, which, at, form, specs[which])
+    return found + signature_findings(layout.name, data, specs)
 
 
 def _references(data: PerformanceEvaluation, facts: PerformanceFacts) -> list:
@@ -62,8 +83,9 @@ def _stem(data: PerformanceEvaluation) -> str:
     return f"{data.单位.名称}-{data.单位.报告年度}{data.文档类型}"
 
 
-def _title(data: PerformanceEvaluation, facts: Any, layout: Any = None) -> str:
-    return title(data)
+def _title(data: PerformanceEvaluation, facts: Any, layout: Layout) -> str:
+    """The document's title (its file properties); the stem's words where it prints none."""
+    return title(data, layout) or f"{data.单位.名称}{data.单位.报告年度}年度{data.文档类型}"
 
 
 _KIND = dict(family="绩效", read=read, layout_name=_layout, compute=compute, context=context, title=_title, stem=_stem)

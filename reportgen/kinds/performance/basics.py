@@ -86,6 +86,7 @@ DEFAULT_NOTE = ("说明：“项目支出”需要填报基本支出以外的所
 class BasicData(Model):
     """The 基础数据表 as the 湖南 form prints it (seeds 003 and 004)."""
 
+    附件编号: str = ""  # "附件1", printed above the table (seed 003 numbers its tables so)
     编制数: Count
     在职人数: Count
     三公经费: ThreePublic = ThreePublic()

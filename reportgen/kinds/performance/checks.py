@@ -59,9 +59,7 @@ def check_scores(data: PerformanceEvaluation, facts: PerformanceFacts) -> list[F
         if form.总分调整 is not None and form.总分调整.得分 > s.分值合计:
             out.append(Finding("error", at + ("总分调整", "得分"),
                                f"总分 {_n(form.总分调整.得分)} 超过了分值合计 {_n(s.分值合计)}"))
-        if s.总分 is None:
-            out.append(Finding("error", at + ("绩效指标",),
-                               "有指标未填“得分”，总分无法计算：请填写各指标得分，或在“总分调整”下写明总分及理由"))
+        out += _unscored(at, form, s)
         if s.分值合计 != 100:
             out.append(Finding("warning", at + ("绩效指标",), f"分值合计为 {_n(s.分值合计)}，不是 100"))
         if form.资金.全年预算数 == 0 and adj is None:
@@ -76,6 +74,18 @@ def check_scores(data: PerformanceEvaluation, facts: PerformanceFacts) -> list[F
             out.append(Finding("warning", at + ("填报", "填报日期"),
                                f"填报日期 {day.isoformat()} 早于评价年度 {data.单位.报告年度} 年结束"))
     return out
+
+
+def _unscored(at: FieldPath, form: SelfEvaluation, s: Scores) -> list[Finding]:
+    """A form may be published before it is scored (its 得分 cells blank); a 综述 may not."""
+    if s.总分 is not None:
+        return []
+    if getattr(form, "综述", None) is not None:
+        return [Finding("error", at + ("综述",), "综述要写明自评得分：请填写各指标得分，或在“总分调整”下写明总分及理由")]
+    if not s.已评分:
+        return [Finding("warning", at + ("绩效指标",), "各指标都未填“得分”：自评表的得分与总分留空")]
+    return [Finding("warning", at + ("绩效指标",),
+                    "有指标未填“得分”：总分留空（请填写各指标得分，或在“总分调整”下写明总分及理由）")]
 
 
 def check_references(texts: Sequence[tuple[FieldPath, str]], figures: Mapping[str, object]) -> list[Finding]:
@@ -116,9 +126,9 @@ def _indicators(at: FieldPath, form: SelfEvaluation) -> Iterator[Finding]:
     for i, first in enumerate(form.绩效指标):
         for j, second in enumerate(first.二级):
             for k, item in enumerate(second.指标):
-                if item.得分 is not None and item.得分 > item.分值:
+                if item.得分 is not None and item.得分 > item.weight:
                     yield Finding("error", at + ("绩效指标", i, "二级", j, "指标", k, "得分"),
-                                  f"得分 {_n(item.得分)} 超过了分值 {_n(item.分值)}")
+                                  f"得分 {_n(item.得分)} 超过了分值 {_n(item.weight)}")
 
 
 def _group(at: FieldPath, g: Group) -> Iterator[Finding]:

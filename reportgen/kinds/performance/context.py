@@ -12,11 +12,12 @@ from reportgen.core.style import NumberStyle
 from reportgen.kinds.performance.facts import PerformanceFacts
 from reportgen.kinds.performance.model import PerformanceEvaluation
 from reportgen.kinds.performance.named import document_figures, project_figures
-from reportgen.kinds.performance.tables import tables
+from reportgen.kinds.performance.forms.labels import Labels
+from reportgen.kinds.performance.tables import labels, tables
 from reportgen.layouts import Layout
 from reportgen.phrasing.references import fill
 
-_KIND_TITLES = {"部门整体绩效评价": "部门整体支出绩效评价", "项目绩效自评": "项目支出绩效自评"}
+_TITLE_LABELS = {"部门整体绩效评价": "部门整体文档标题", "项目绩效自评": "项目文档标题"}
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,8 @@ class Context:
 
     `data` is the data file as entered, `f` the facts (scores, rates, grades), `style` the
     number style in force; `引用` the figures free text may quote, `项目引用` each project's own
-    (its {全年预算数} is its own); `表` the tables to place with block(); `标题` the title.
+    (its {全年预算数} is its own); `表` the tables to place with block(); `标题` the title;
+    `标签` the layout's printed words (`标签("项目附表")`), as the forms use them.
     """
 
     data: PerformanceEvaluation
@@ -35,13 +37,16 @@ class Context:
     项目引用: Sequence[Mapping[str, Named]]
     表: Mapping[str, Any]
     标题: str
+    标签: Labels
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
-def title(data: PerformanceEvaluation, facts: Any = None) -> str:
-    return data.标题 or f"{data.单位.地区}{data.单位.报告年度}年度{_KIND_TITLES[data.文档类型]}"
+def title(data: PerformanceEvaluation, layout: Layout) -> str:
+    """The document's own title line: the data file's, else the layout's (empty where the forms
+    carry their own titles and nothing goes above them, as 四川 prints them)."""
+    return data.标题 if data.标题 is not None else labels(data, layout)(_TITLE_LABELS[data.文档类型])
 
 
 @dataclass(frozen=True)
@@ -58,7 +63,7 @@ def context(data: PerformanceEvaluation, facts: PerformanceFacts, style: NumberS
     filled = _Filled(_filled(data.部门整体, base, style) if data.部门整体 else None,
                      [_filled(p, figures, style) for p, figures in zip(data.项目, projects)])
     return Context(data, facts, style, base, projects, tables(data, facts, style, layout, filled),
-                   title(data)).as_dict()
+                   title(data, layout), labels(data, layout)).as_dict()
 
 
 def _filled(form, figures: dict, style):

@@ -41,10 +41,14 @@ class LevelTotal:
 class Scores:
     """One 自评表: 执行率 (printed %), the 预算执行 points, the indicator tree's sums, 总分, grade.
 
-    `总分` is None only when some 得分 is missing and no 总分调整 was given (a check reports it).
+    `总分` is None only when some 得分 is missing and no 总分调整 was given (a check reports it);
+    `已评分` is False when no indicator has a 得分 at all (a form published before scoring).
+    `其中执行率` is each 其中 row's rate, in the data file's order (None: no budget to divide by).
     """
 
     执行率: Optional[Decimal]
+    其中执行率: tuple[Optional[Decimal], ...]
+    已评分: bool
     预算执行分值: Decimal
     预算执行得分: Decimal
     预算执行调整: Optional[Adjustment]
@@ -134,8 +138,8 @@ def scores(form: SelfEvaluation, data: PerformanceEvaluation, P: int) -> Scores:
     derived_budget = budget_execution(funds.分值, rate, rules.预算执行, places)
     budget_score, budget_adj = apply_override(derived_budget, funds.得分调整, places)
     rows = tuple(
-        ScoredIndicator(first.名称, second.名称, i.名称, i.分值, i.得分,
-                        None if i.得分 is None else i.得分 >= i.分值)
+        ScoredIndicator(first.名称, second.名称, i.名称, i.weight, i.得分,
+                        None if i.得分 is None else i.得分 >= i.weight)
         for first in form.绩效指标 for second in first.二级 for i in second.指标
     )
     levels = tuple(_level(first.名称, [r for r in rows if r.一级 == first.名称]) for first in form.绩效指标)
@@ -150,6 +154,8 @@ def scores(form: SelfEvaluation, data: PerformanceEvaluation, P: int) -> Scores:
         total_adj = Adjustment(derived_total, final, form.总分调整.理由) if final != derived_total else None
     return Scores(
         执行率=rate,
+        其中执行率=tuple(_rate(r.全年执行数, r.全年预算数, P) for r in funds.其中),
+        已评分=any(r.得分 is not None for r in rows) or form.总分调整 is not None,
         预算执行分值=funds.分值,
         预算执行得分=budget_score,
         预算执行调整=budget_adj,
@@ -161,6 +167,10 @@ def scores(form: SelfEvaluation, data: PerformanceEvaluation, P: int) -> Scores:
         总分调整=total_adj,
         等级=None if final is None else grade(final),
     )
+
+
+def _rate(spent: Optional[Decimal], budget: Optional[Decimal], P: int) -> Optional[Decimal]:
+    return None if spent is None or not budget else percent(spent, budget, P)
 
 
 def _scored(r: ScoredIndicator) -> bool:

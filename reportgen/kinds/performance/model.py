@@ -29,36 +29,60 @@ def _text(value: Any) -> Any:
 
 Text = Annotated[str, BeforeValidator(_text)]
 
-_NATURE = {"=": "＝", "＝": "＝", ">=": "≥", "≥": "≥", "<=": "≤", "≤": "≤", ">": "＞", "＞": "＞",
-           "<": "＜", "＜": "＜", "定性": "定性"}
+
+def _lines(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+#: ASCII signs typed for convenience print as the forms' signs; a form system's own glyphs
+#: (≧ ═ ﹦, seen in 云南 forms) are kept as typed, like any other text.
+_ASCII_NATURE = {"=": "＝", ">=": "≥", "<=": "≤", ">": "＞", "<": "＜"}
+_GLYPHS = frozenset("＝≥≤＞＜≧≦═﹦") | {"定性"}
 
 
 def _nature(value: Any) -> Any:
-    if isinstance(value, str) and value.strip() in _NATURE:
-        return _NATURE[value.strip()]
+    """
+    >>> _nature(">="), _nature("≧"), _nature(" 定性 ")
+    ('≥', '≧', '定性')
+    """
+    text = value.strip() if isinstance(value, str) else value
+    if text in _ASCII_NATURE:
+        return _ASCII_NATURE[text]
+    if text in _GLYPHS:
+        return text
     raise ValueError(f"指标性质应为 ＝、≥、≤、＞、＜ 或 定性（填写的是：{value}）")
 
 
 class Signature(Model):
-    """The sign-off line under a form (填表人 … 单位负责人签字); a table's own entries win."""
+    """Who signs a form: the 湖南 line under it (填表人 … 单位负责人签字) or the 四川 row in it
+    (项目负责人, 财务负责人); a table's own entries win over the document's."""
 
     填表人: str = ""
     填报日期: Optional[datetime.date] = None
     联系电话: Text = ""
     单位负责人: str = ""
+    项目负责人: str = ""
+    财务负责人: str = ""
 
 
 class Indicator(Model):
-    """One 三级指标 row. 得分 is the evaluator's judgement, checked against 分值."""
+    """One 三级指标 row. 得分 is the evaluator's judgement, checked against 分值.
+
+    A row without 分值 is a placeholder the form prints blank (指标2, ……) or one sharing a merged
+    score; it counts as 0 in the sums.
+    """
 
     名称: Text = ""
-    性质: Optional[Annotated[str, BeforeValidator(_nature)]] = None  # 四川表式 only
+    性质: Optional[Annotated[str, BeforeValidator(_nature)]] = None
     指标值: Text = ""
     度量单位: Text = ""
     实际完成值: Text = ""
-    分值: Points = Decimal(0)
+    分值: Optional[Points] = None
     得分: Optional[Points] = None
     偏差原因: Text = ""
+
+    @property
+    def weight(self) -> Decimal:
+        return self.分值 if self.分值 is not None else Decimal(0)
 
 
 class SecondLevel(Model):
@@ -92,6 +116,8 @@ class Funds(Model):
     全年执行数: Money
     分值: Points = Decimal(10)
     得分调整: Optional[ScoreOverride] = None
+    #: Why 执行率 fell short or the budget was adjusted (the 四川 form's 原因 column).
+    原因: str = ""
     其中: list[FundRow] = []
     #: 部门整体: 全年执行数 by source and by nature, each summing to 全年执行数 (None prints blank).
     按收入性质: dict[str, Optional[Money]] = {}
@@ -111,12 +137,18 @@ class Task(Model):
 
 
 class SelfEvaluation(Model):
-    """What the 部门整体 and 项目 自评表 share: funds, goals, indicators and the 总分 override."""
+    """What the 部门整体 and 项目 自评表 share: funds, goals, indicators, the 总分 override, the
+    closing rows some forms print (评价结论 … 改进措施, 其他需要说明事项) and who signs."""
 
+    附件编号: str = ""  # "附件4-2", printed above this form
     资金: Funds
     年度总体目标: Goals
     绩效指标: list[FirstLevel] = Field(min_length=1)
     总分调整: Optional[ScoreOverride] = None
+    评价结论: str = ""
+    存在问题: str = ""
+    改进措施: str = ""
+    其他说明: str = ""  # 其他需要说明事项 (云南)
     填报: Signature = Signature()
 
 
@@ -137,8 +169,10 @@ class Project(SelfEvaluation):
     """One 项目支出绩效自评表, with its 综述 (seed 002) or its 绩效报告 (seeds 000, 004)."""
 
     名称: str = Field(min_length=1)
+    编码: str = ""  # 51000021R000000019951: printed before the name where the form does
     主管部门: str = ""
     实施单位: str = ""
+    实施概述: str = ""  # 项目实施内容及过程概述 (四川)
     #: 常年 or 一次性 (阶段) project, for the counts the 部门整体 report gives by kind.
     类别: Literal["", "常年", "一次性"] = ""
     概况: ProjectProfile = ProjectProfile()
@@ -168,8 +202,13 @@ class PerformanceEvaluation(Model):
     文档类型: Literal["部门整体绩效评价", "项目绩效自评"]
     金额单位: Unit = "万元"
     样式: NumberStyle = NumberStyle()
-    #: Which form layout (templates/zh_CN/绩效/<表式>/): 湖南 (seeds 003, 004), 安徽 (seed 002), 四川 (seed 000).
-    表式: str = "湖南"
+    #: Which form layout (templates/zh_CN/绩效/<表式>/): 财政部 (the base), 安徽, 河北, 山西, 云南,
+    #: 湖南 (seeds 003, 004), 四川 (the provincial 0013zp forms), 渠县 (seed 000's county forms).
+    表式: str = "财政部"
+    #: The layout's printed labels this unit's forms word differently (only the layout's own keys).
+    标签: dict[str, str] = {}
+    #: The unit the forms print amounts in (the labels say it with {金额单位}); entries stay in 金额单位.
+    自评表金额单位: Unit = "万元"
     评分规则: ScoringRules = ScoringRules()
     单位: UnitInfo
     附件编号: str = ""  # "附件1", printed above the title of a standalone document
@@ -181,4 +220,4 @@ class PerformanceEvaluation(Model):
     结语: list[str] = []  # paragraphs after the project tables; may name figures
     填报: Signature = Signature()
     共性指标评分表: bool = False  # print the seed-003 共性指标 scored from the 基础数据表
-    备注: list[str] = []  # notes on the data file itself; never printed
+    说明: Annotated[list[str], BeforeValidator(_lines)] = []  # notes on the data file itself; never printed
