@@ -124,8 +124,11 @@ def import_(
     导入时核对表间关系（合计与各项、总计、各表互相引用的数字）；有错时不写任何文件、退出码为 1。
     第二年：next-year → import --into → 补录原因等文字 → check → build。
     """
+    from reportgen.core.yamlfile import load_yaml
     from reportgen.workbook.publish_import import import_workbook
 
+    if into is not None:
+        load_yaml(into)  # the bounded reader first: ruamel, which rewrites the file, expands its aliases
     target = output or into or workbook.with_suffix(".yaml")
     if into is None and target.exists():
         raise ReportgenError(f"{target} 已存在：用 --into {target} 更新其中的数字（保留文字），或用 -o 换一个文件名")

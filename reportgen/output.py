@@ -79,7 +79,10 @@ def _make_folder(folder: Path, created: list[Path]) -> Path:
             break
         missing.append(path)
     for path in reversed(missing):
-        path.mkdir()
+        try:
+            path.mkdir()
+        except FileExistsError:  # made meanwhile by another build into the same folder: not ours to remove
+            continue
         created.append(path)
     if not folder.is_dir():
         raise ReportgenError(f"{folder} 不是文件夹")

