@@ -26,7 +26,11 @@ GENERATION = 2
 def bytecode_cache() -> Optional[jinja2.BytecodeCache]:
     """The cache in `<temp>/reportgen-<uid>/templates-N`, or None (templates are then compiled)."""
     uid = os.getuid() if hasattr(os, "getuid") else 0
-    folder = Path(tempfile.gettempdir()) / f"reportgen-{uid}" / f"templates-{GENERATION}"
+    try:
+        temp = tempfile.gettempdir()
+    except OSError:  # no writable temp folder at all (a full disk): build without the cache
+        return None
+    folder = Path(temp) / f"reportgen-{uid}" / f"templates-{GENERATION}"
     return _VerifiedCache(str(folder)) if _private_folder(folder) else None
 
 

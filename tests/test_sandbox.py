@@ -83,3 +83,11 @@ def test_a_cache_folder_open_to_others_is_not_used(tmp_path, monkeypatch):
     (tmp_path / f"reportgen-{os.getuid()}").mkdir(mode=0o700)
     (tmp_path / f"reportgen-{os.getuid()}").chmod(0o777)
     assert bytecode_cache() is None
+
+
+def test_no_temp_folder_at_all_means_no_cache_not_a_failed_build(monkeypatch):
+    def full_disk() -> str:
+        raise FileNotFoundError("No usable temporary directory found")
+
+    monkeypatch.setattr("tempfile.gettempdir", full_disk)
+    assert bytecode_cache() is None
