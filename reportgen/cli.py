@@ -204,6 +204,17 @@ def _findings_of(path: Path, findings) -> list:
 
 
 @app.command()
+def catalogue(
+    query: str = typer.Argument("", help="科目编码（如 2080505、30101）或名称中的字（如 养老）；省略时列出各科目表的条数。"),
+    year: Optional[int] = typer.Option(None, "--year", "-y", help="报告年度：按该年度的名称显示（如 2020 年的“扶贫”）。"),
+) -> None:
+    """查看内置科目表：编码、名称、历年名称、名词解释与来源（功能分类、部门预算经济分类、政府预算经济分类）。"""
+    from reportgen.catalogue_view import lookup
+
+    typer.echo(lookup(query, year))
+
+
+@app.command()
 def audit(
     files: List[Path] = typer.Argument(..., help="已公开的文档或文件夹（.pdf、.html/.htm、.docx、.txt、.md）。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 输出（每个文件的发现及汇总）。"),

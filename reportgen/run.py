@@ -37,6 +37,9 @@ class Checked:
     style: NumberStyle
     facts: Any
     findings: tuple[Located, ...]
+    #: The document as the data file's own templates render it (None when an error stopped it):
+    #: check renders it so that nothing build would refuse escapes check.
+    document: Document | None = None
 
     @property
     def errors(self) -> list[DataError]:
@@ -70,52 +73,60 @@ def check(path: Path) -> Checked:
         raise TemplateError(f"版式“{layout.name}”的样式默认值有误：{e}") from None
     computed = kind.compute(data, style, layout, path)
     located = locate(computed.findings, lines, path, data.金额单位)
-    return Checked(kind, path, data, lines, layout, style, computed.facts, tuple(located))
+    checked = Checked(kind, path, data, lines, layout, style, computed.facts, tuple(located))
+    if checked.errors or checked.facts is None:
+        return checked
+    try:
+        document = _render(checked)
+    except ReportgenError as e:  # what the checks did not foresee: still check's to report, by file
+        return dataclasses.replace(checked, findings=(*checked.findings, *_located(e, path)))
+    return dataclasses.replace(checked, document=document)
+
+
+def _render(checked: Checked, overrides: Sequence[Path] = ()) -> Document:
+    kind, data, path = checked.kind, checked.data, checked.path
+    context = kind.context(data, checked.facts, checked.style, checked.layout, path)
+    folders = [*overrides, *template_folders(path, getattr(data, "模板目录", ()), checked.lines)]
+    document = render(checked.layout, context, folders, title=kind.title(data, checked.facts, checked.layout))
+    if kind.tables_part:  # the tables posted beside the document, printed in it or not (重庆)
+        posted = render(checked.layout, context, folders, name=kind.tables_part)
+        document = dataclasses.replace(document, tables=tuple(b for b in posted.blocks if isinstance(b, Table)))
+    return document
+
+
+def _located(e: ReportgenError, path: Path) -> list[Located]:
+    """A failed render as findings: each data error on its own line, anything else by file."""
+    if isinstance(e, DataErrors):
+        return [y for x in e.errors for y in _located(x, path)]
+    if isinstance(e, DataError):
+        return [Located(e.file or str(path), e.line, e.field, "error", e.problem, None, None)]
+    return [Located(str(path), None, "", "error", f"无法生成文档：{e}", None, None)]
 
 
 def findings(path: Path, overrides: Sequence[Path] = ()) -> list[Located]:
-    """Every finding of a data file (for `reportgen check`): its checks and, when they pass,
-    whatever would stop its build (附件, template folders, references in free text, templates),
-    found by rendering the document and discarding it."""
+    """Every finding of a data file (for `reportgen check`), the templates given on the command
+    line (-t) rendered too: whatever would stop its build."""
     with allowing(overrides):  # paths in the data file may lie in the command line's folders too
         checked = check(path)
-        found = list(checked.findings)
-        if not checked.errors and checked.facts is not None:
-            try:
-                _document(checked, overrides)
-            except DataErrors as e:
-                found += [_located(x, path) for x in e.errors]
-            except ReportgenError as e:
-                found.append(_located(e, path))
-    return found
-
-
-def _located(e: ReportgenError, path: Path) -> Located:
-    if isinstance(e, DataError):
-        return Located(e.file or str(path), e.line, e.field, "error", e.problem, None, None)
-    return Located(str(path), None, "", "error", e.message, None, None)
+        if not overrides or checked.document is None:
+            return list(checked.findings)
+        try:
+            _render(checked, overrides)
+        except ReportgenError as e:
+            return [*checked.findings, *_located(e, path)]
+    return list(checked.findings)
 
 
 def build(path: Path, overrides: Sequence[Path] = ()) -> Built:
     """Build the document a data file describes; its 文档类型 chooses the kind, its 版式 the layout."""
     with allowing(overrides):  # paths in the data file may lie in the command line's folders too
         checked = check(path)
-        if checked.errors or checked.facts is None:
+        if checked.errors or checked.document is None:
             raise DataErrors(checked.errors)
-        document = _document(checked, overrides)
-    return Built(path, checked.kind.stem(checked.data), checked.data, checked.facts, checked.findings,
-                 document, checked.layout)
-
-
-def _document(checked: Checked, overrides: Sequence[Path]) -> Document:
-    kind, data, facts, path = checked.kind, checked.data, checked.facts, checked.path
-    context = kind.context(data, facts, checked.style, checked.layout, path)
-    folders = [*overrides, *template_folders(path, getattr(data, "模板目录", ()), checked.lines)]
-    document = render(checked.layout, context, folders, title=kind.title(data, facts, checked.layout))
-    if kind.tables_part:  # the tables posted beside the document, printed in it or not (重庆)
-        posted = render(checked.layout, context, folders, name=kind.tables_part)
-        document = dataclasses.replace(document, tables=tuple(b for b in posted.blocks if isinstance(b, Table)))
-    return document
+        # Templates given on the command line (-t) are the user's, not the data file's: rendered here.
+        document = _render(checked, overrides) if overrides else checked.document
+    return Built(path, checked.kind.stem(checked.data), checked.data, checked.facts, checked.findings, document,
+                 checked.layout)
 
 
 def layout_of(kind: Kind, data: Any, lines: dict, path: Path) -> Layout:

@@ -101,6 +101,25 @@ def _raw(file: str) -> Mapping[str, Any]:
     return yaml.safe_load((data_dir() / "catalogue" / file).read_text(encoding="utf-8"))
 
 
+#: The bundled catalogues, by what `reportgen catalogue` calls them.
+FILES = {"功能分类": FUNCTIONAL, "经济分类": ECONOMIC, "政府预算经济分类": "政府预算经济分类科目.yaml"}
+
+
+def sources(file: str) -> Mapping[str, str]:
+    """A catalogue file's 来源 table: key → what the source is (and where)."""
+    out = {}
+    for key, value in (_raw(file).get("来源") or {}).items():
+        where = value.get("地址", "") if isinstance(value, dict) else ""
+        name = value.get("名称", "") if isinstance(value, dict) else str(value)
+        out[str(key)] = f"{name}（{where}）" if where else name
+    return out
+
+
+def bundled(file: str, year: int | None = None) -> Catalogue:
+    """Any bundled catalogue file, named as in `year`."""
+    return parse(_raw(file), year)
+
+
 @cache
 def builtin_catalogue(year: int | None = None) -> Catalogue:
     """The bundled 支出功能分类科目, named as in `year` (data/catalogue/功能分类科目.yaml)."""

@@ -43,7 +43,8 @@ class Located:
     def text(self) -> str:
         where = self.file + (f":{self.line}" if self.line else "")
         values = f"（填写 {self.stated}，应为 {self.expected}）" if self.stated and self.expected else ""
-        return f"{where}: {self.field}: {_SEVERITY[self.severity]}：{self.message}{values}"
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}: {field}{_SEVERITY[self.severity]}：{self.message}{values}"
 
     def as_error(self) -> DataError:
         values = f"（填写 {self.stated}，应为 {self.expected}）" if self.stated and self.expected else ""

@@ -34,11 +34,21 @@ MAX_PLACES = 10
 EXACT = Context(prec=34, rounding=ROUND_HALF_UP, traps=[InvalidOperation, DivisionByZero, Overflow, Inexact])
 
 # Thousand separators only in whole groups of three: "9,18" is a slip, not 918.
-_AMOUNT = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?|[+-]?\.\d+", re.ASCII)
+_AMOUNT = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?|[+-]?\.\d+", re.ASCII)
 
 
 def _exact(value: Any) -> Any:
-    """What the data file wrote, as something Decimal reads exactly; anything else is refused."""
+    """What the data file wrote, as something Decimal reads exactly; anything else is refused:
+    a float (it may already be inexact), a boolean, empty text, and thousand separators out of
+    their groups of three (a mistyped "10,66" is refused with its line, not read as 1066).
+
+    >>> _exact("1,066.54"), _exact(" 1066.54 "), _exact("1，066.54")
+    (Decimal('1066.54'), Decimal('1066.54'), Decimal('1066.54'))
+    >>> _exact("10,66")
+    Traceback (most recent call last):
+    ...
+    ValueError: 金额的千分位分隔不对：应每三位一组，如 1,066.54（或不写分隔符）
+    """
     if isinstance(value, bool):
         raise ValueError("应为金额，不是 true/false")
     if isinstance(value, float):
@@ -48,7 +58,7 @@ def _exact(value: Any) -> Any:
         if not text:
             raise ValueError("金额不能是空文字（没有这项数就删去这一行，或填 0）")
         if not _AMOUNT.fullmatch(text):
-            raise ValueError("应为数字（千分位逗号须每三位一个，如 1,234.56）" if "," in text else "应为数字")
+            raise ValueError("金额的千分位分隔不对：应每三位一组，如 1,066.54（或不写分隔符）" if "," in text else "应为数字")
         return Decimal(text.replace(",", ""))
     return value
 

@@ -30,10 +30,32 @@ class NumberStyle(BaseModel):
     zero_percent_decimals: Optional[bool] = Field(None, alias="零百分比保留小数")
     #: From a zero base: no rate at all (the rule of §2), or "增长100%" as some regions print it.
     zero_base_growth: Literal["不写", "100%"] = Field("不写", alias="零基数增长率")
+    #: A change that prints as nothing: "持平" (the seeds; 重庆 "无增减") or, as 九龙坡 2022, 安义
+    #: 2020 and 寻甸 2022 print it, "增加0万元，增长0%" (增减0).
+    flat_wording: Literal["持平", "增减0"] = Field("持平", alias="持平写法")
+    #: Between a change and its rate: "减少594.8万元，下降21.06%" or "减少594.8万元、下降21.06%"
+    #: (洪湖镇卫生院 2023, 荣昌 2020, 大足 2021).
+    change_joiner: Literal["，", "、"] = Field("，", alias="增减连接")
+    #: The unit amounts print in within the text: 万元 (most documents) or 元 ("27,080元",
+    #: 寻甸文旅局 2022 and 文联 2022); the 公开表 keep their 万元. 金额小数位 counts in this unit.
+    text_unit: Literal["万元", "元"] = Field("万元", alias="文字金额单位")
 
     @property
     def trims_percent(self) -> bool:
+        """Percentages trim trailing zeros as amounts do (去除末尾零) unless 百分比去除末尾零 says
+        otherwise: "293.8万元" beside "64.70%" (攀枝花 amounts only), "1302.70万元" beside "59.7%"
+        (大英保健院 2020, percentages only)."""
         return self.trim_zeros if self.percent_trim is None else self.percent_trim
+
+    @property
+    def text_places(self) -> int:
+        """The decimals, in 万元, to which the text's amounts (and changes) are rounded."""
+        return self.amount_places + (4 if self.text_unit == "元" else 0)
+
+    @property
+    def says_flat(self) -> bool:
+        """Whether a change that prints as zero is worded 持平 (else "增加0万元，增长0%")."""
+        return self.flat_wording == "持平"
 
 
 DEFAULT_STYLE = NumberStyle()

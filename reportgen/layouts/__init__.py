@@ -62,6 +62,26 @@ class Layout:
         """The layout's switches (版式.yaml 选项), e.g. 图表: charts in the 情况说明."""
         return self.description.get("选项", {})
 
+    @property
+    def option_values(self) -> Mapping[str, tuple[str, ...]]:
+        """The values a wording option may take (版式.yaml 选项取值), for those that are a choice."""
+        return {k: tuple(v) for k, v in self.description.get("选项取值", {}).items()}
+
+    @property
+    def option_placeholders(self) -> Mapping[str, tuple[str, ...]]:
+        """What a wording option may fill in (版式.yaml 选项占位), e.g. 上年比较: [上年, 年]."""
+        return {k: tuple(v) for k, v in self.description.get("选项占位", {}).items()}
+
+    @property
+    def wording(self) -> Mapping[str, Any]:
+        """Defaults for the data file's own 版式 fields (版式.yaml 版式); the data file's win."""
+        return self.description.get("版式", {})
+
+    @property
+    def headings(self) -> Mapping[str, str]:
+        """Every heading the layout names (版式.yaml 节标题), by key."""
+        return self.description.get("节标题", {})
+
     def sections(self, part: str) -> tuple[str, ...]:
         """The sections of a part in print order (版式.yaml 章节), each a template of the part's folder."""
         return tuple(self.description.get("章节", {}).get(part, ()))

@@ -31,6 +31,9 @@ KEYS: dict[str, tuple[type, str]] = {
     "表": (dict, "update"),
     "附表": (list, "replace"),
     "选项": (dict, "update"),
+    "选项取值": (dict, "update"),
+    "选项占位": (dict, "update"),
+    "版式": (dict, "update"),
     "自评表": (dict, "deep"),
     "标签": (dict, "update"),
 }

@@ -54,6 +54,22 @@ def format_amount(value: Decimal, style: NumberStyle = DEFAULT_STYLE) -> str:
     return _format(value, style.amount_places, style.trim_zeros, style.grouping)
 
 
+def text_amount(value: Decimal, style: NumberStyle = DEFAULT_STYLE) -> str:
+    """An amount (held in 万元) as the text prints it: in 万元, or in 元 where the style says so
+    (文字金额单位); the 公开表 always print 万元 (format_amount)."""
+    value = _require_decimal(value)
+    return format_amount(value * 10000 if style.text_unit == "元" else value, style)
+
+
+def format_money(value: Decimal, style: NumberStyle = DEFAULT_STYLE) -> str:
+    """An amount of the text with its unit: "184.90万元", or in 元 where the style says so.
+
+    >>> format_money(Decimal("2.708")), format_money(Decimal("2.708"), NumberStyle(文字金额单位="元", 去除末尾零=True, 千分位=True))
+    ('2.71万元', '27,080元')
+    """
+    return text_amount(value, style) + style.text_unit
+
+
 def format_percent(value: Decimal, style: NumberStyle = DEFAULT_STYLE) -> str:
     """A percentage (already ×100) with its sign; whole values print without decimals unless the
     style keeps them (整数百分比保留小数, 零百分比保留小数).
@@ -67,10 +83,15 @@ def format_percent(value: Decimal, style: NumberStyle = DEFAULT_STYLE) -> str:
     ('100.00%', '0%', '64.70%')
     >>> format_percent(Decimal("64.70"), NumberStyle(去除末尾零=True, 百分比去除末尾零=False))
     '64.70%'
+    >>> t = NumberStyle(百分比去除末尾零=True, 零百分比保留小数=True)
+    >>> format_percent(Decimal("39.70"), t), format_percent(Decimal("0"), t)
+    ('39.7%', '0.00%')
     """
     value = quantize(_require_decimal(value), style.percent_places)
-    if value == 0:
-        keep = style.whole_percent_decimals if style.zero_percent_decimals is None else style.zero_percent_decimals
+    if value == 0 and style.zero_percent_decimals is not None:
+        # "0.00%" beside trimmed "39.7%" (塘子街道 2023): a kept zero keeps all its decimals.
+        keep, trim = style.zero_percent_decimals, False
     else:
         keep = value != value.to_integral_value() or style.whole_percent_decimals
-    return _format(value, style.percent_places if keep else 0, style.trims_percent, False) + "%"
+        trim = style.trims_percent
+    return _format(value, style.percent_places if keep else 0, trim, False) + "%"

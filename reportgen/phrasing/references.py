@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any, Mapping
 
 from reportgen.errors import TemplateError
-from reportgen.phrasing.numbers import format_amount, format_percent
+from reportgen.phrasing.numbers import format_percent, text_amount
 from reportgen.core.style import DEFAULT_STYLE, NumberStyle
 
 REFERENCE = re.compile(r"\{([^{}:\s]+)(?::([^{}\s]+))?\}")
@@ -64,7 +64,7 @@ def fill(text: str, style: NumberStyle = DEFAULT_STYLE, figures: Mapping[str, An
 def _print(named: Any, style: NumberStyle, spec: str) -> str:
     kind, value = named.kind, named.value
     if kind == "金额":
-        return format_amount(value, style)
+        return text_amount(value, style)
     if kind == "百分比":
         return format_percent(value, style)
     if kind == "分数":

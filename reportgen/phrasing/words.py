@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportgen.core.numbers import Change, Completion
-from reportgen.phrasing.numbers import format_amount, format_percent
+from reportgen.phrasing.numbers import format_money, format_percent
 from reportgen.core.style import DEFAULT_STYLE, NumberStyle
 
 _DIGITS = "零一二三四五六七八九"
@@ -32,11 +32,13 @@ def amount_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
     '减少0.92万元'
     >>> amount_change(change(Decimal("0"), Decimal("0"), 2, 2))
     '持平'
+    >>> amount_change(change(Decimal("0"), Decimal("0"), 2, 2), NumberStyle(持平写法="增减0", 零金额写作0=False))
+    '增加0.00万元'
     """
     if c.direction == "flat":
-        return "持平"
+        return "持平" if style.says_flat else f"增加{format_money(c.magnitude, style)}"
     word = "增加" if c.direction == "up" else "减少"
-    return f"{word}{format_amount(c.magnitude, style)}万元"
+    return f"{word}{format_money(c.magnitude, style)}"
 
 
 def rate_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
@@ -47,9 +49,11 @@ def rate_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
     '增长453.14%'
     >>> rate_change(change(Decimal("5"), Decimal("0"), 2, 2))
     ''
+    >>> rate_change(change(Decimal("0"), Decimal("0"), 2, 1), NumberStyle(持平写法="增减0"))
+    '增长0%'
     """
     if c.direction == "flat":
-        return "持平"
+        return "持平" if style.says_flat else f"增长{format_percent(Decimal(0), style)}"
     if c.rate is None:
         return ""
     word = "增长" if c.direction == "up" else "下降"
@@ -64,11 +68,15 @@ def full_change(c: Change, style: NumberStyle = DEFAULT_STYLE) -> str:
     '减少951.66万元，下降64.7%'
     >>> full_change(change(Decimal("3"), Decimal("0"), 2, 2))
     '增加3.00万元'
+    >>> full_change(change(Decimal("0"), Decimal("0"), 2, 2), NumberStyle(持平写法="增减0"))
+    '增加0万元，增长0%'
+    >>> full_change(change(Decimal("2229.03"), Decimal("2823.83"), 2, 2), NumberStyle(增减连接="、"))
+    '减少594.80万元、下降21.06%'
     """
-    if c.direction == "flat":
+    if c.direction == "flat" and style.says_flat:
         return "持平"
     rate = rate_change(c, style)
-    return amount_change(c, style) + (f"，{rate}" if rate else "")
+    return amount_change(c, style) + (f"{style.change_joiner}{rate}" if rate else "")
 
 
 def completion_rate(c: Completion, style: NumberStyle = DEFAULT_STYLE, lead: str = "完成预算") -> str:
@@ -85,8 +93,18 @@ def completion_rate(c: Completion, style: NumberStyle = DEFAULT_STYLE, lead: str
     if c.rate is not None:
         return f"{lead}{format_percent(c.rate, style)}"
     if style.zero_budget == "0%" and c.actual == 0:
-        return f"{lead}0%"
-    return "由于预算数为0万元，无法计算百分比"
+        return f"{lead}{format_percent(Decimal(0), style)}"
+    return f"由于预算数为{format_money(Decimal(0), style)}，无法计算百分比"
+
+
+def is_flat(c: Change, style: NumberStyle = DEFAULT_STYLE) -> bool:
+    """Whether the sentence says 持平 / 无增减 (a change printing as zero, in the style that words it so).
+
+    >>> from reportgen.core.numbers import change
+    >>> is_flat(change(Decimal(0), Decimal(0), 2, 2)), is_flat(change(Decimal(0), Decimal(0), 2, 2), NumberStyle(持平写法="增减0"))
+    (True, False)
+    """
+    return c.direction == "flat" and style.says_flat
 
 
 def comparison_word(c: Completion) -> str:

@@ -17,6 +17,7 @@ from typing import Any, Literal, Union
 from pydantic import BaseModel
 
 from reportgen.core.model import paragraphs
+from reportgen.kinds.final_accounts.fields import one_or_more
 
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
@@ -89,6 +90,8 @@ def _kind(annotation: Any) -> tuple[str, tuple[str, ...]]:
     plain = _plain(annotation)
     if any(getattr(m, "func", None) is paragraphs for m in meta):
         return "paragraphs", ()
+    if any(getattr(m, "func", None) is one_or_more for m in meta):
+        return "reasons", ()  # one reason, or several printed "一是…；二是…": one a line
     if typing.get_origin(plain) is Literal:
         return "choice", tuple(str(a) for a in typing.get_args(plain))
     if typing.get_origin(plain) is list:
@@ -126,9 +129,9 @@ def to_value(kind: FieldKind, text: str) -> Any:
             return datetime.date.fromisoformat(text)
         except ValueError:
             return text
-    if kind.kind in ("paragraphs", "lines"):
+    if kind.kind in ("paragraphs", "lines", "reasons"):
         items = [line.strip() for line in text.split("\n") if line.strip()]
-        return items
+        return items[0] if kind.kind == "reasons" and len(items) == 1 else items
     return text
 
 
@@ -139,7 +142,8 @@ def same(kind: FieldKind, a: Any, b: Any) -> bool:
 
 def _norm(kind: FieldKind, v: Any) -> Any:
     v = kind.default if v is None else v
-    if kind.kind in ("paragraphs", "lines"):
+    if kind.kind in ("paragraphs", "lines", "reasons"):
+        v = [v] if isinstance(v, str) and kind.kind == "reasons" else v
         v = paragraphs(v) if v is not None else []
         return tuple(v or ())
     if kind.kind == "bool":

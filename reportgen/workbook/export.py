@@ -117,7 +117,7 @@ def _walk(model: type[BaseModel], value: Any, prefix: tuple[str, ...], basics: l
                     basics.append((path + (key,), *scalar_kind(inner), item))
         elif origin is list and unwrap(args[0]) is str:
             target = basics if path[-1] in SETTING_LISTS else texts
-            for item in (v or [None]):
+            for item in ([v] if isinstance(v, str) else v) or [None]:
                 target.append((path, "text", (), item))
         elif (kind := scalar_kind(t)) is not None:
             (texts if is_free_text(path) else basics).append((path, *kind, v))

@@ -92,7 +92,9 @@ def unwrap(annotation: Any) -> Any:
             annotation = typing.get_args(annotation)[0]
         elif origin in (Union, types.UnionType):
             args = [a for a in typing.get_args(annotation) if a is not type(None)]
-            annotation = args[0] if len(args) == 1 else str
+            # A reason is one text or a list of them (决算 Reason): one row per text in the workbook.
+            lists = [a for a in args if typing.get_origin(a) is list]
+            annotation = args[0] if len(args) == 1 else lists[0] if lists else str
         else:
             return annotation
 

@@ -138,13 +138,13 @@ def test_the_officers_flow_in_chromium(browser, tmp_path):
 
         # Blank a reason: the 提示 appears beside that very field.
         p.open(p.d.current_url.split("?")[0] + "/form")
-        reason = p.find("input[name='变动原因.收支总计']")
+        reason = p.find("[name='变动原因.收支总计']")
         old_reason = reason.get_attribute("value")
         reason.clear()
         p.press(".savebar button")
         assert "已保存为第 3 版" in p.text() and "修改的栏目" in p.text()
         p.open(p.d.current_url.split("/changes")[0] + "/form")
-        field = p.find("input[name='变动原因.收支总计']").find_element("xpath", "..")
+        field = p.find("[name='变动原因.收支总计']").find_element("xpath", "..")
         assert "数字有变动，但没有写明原因" in field.text
         p.d.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
         p.shot("05-表单-发现在栏目旁", full=False)
@@ -154,7 +154,7 @@ def test_the_officers_flow_in_chromium(browser, tmp_path):
 
         # Correct it: the changes page lists the sentences the new reason reached.
         p.open(p.d.current_url.split("/preview")[0] + "/form")
-        reason = p.find("input[name='变动原因.收支总计']")
+        reason = p.find("[name='变动原因.收支总计']")
         reason.send_keys("增加财政代缴城乡居民基本养老保险费支出")
         p.press(".savebar button")
         text = p.text()

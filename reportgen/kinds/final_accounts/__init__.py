@@ -5,16 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from reportgen.core.findings import Finding
 from reportgen.core.loader import load_model
 from reportgen.core.style import NumberStyle
-from reportgen.kinds.final_accounts.checks import check_final_accounts, check_subjects
+from reportgen.kinds.final_accounts.checks import blocks_facts, check_final_accounts, check_subjects
+from reportgen.kinds.final_accounts.needs import check_files, check_printed
+from reportgen.kinds.final_accounts.wording import effective_wording, wording_findings
 from reportgen.kinds.final_accounts.context import context, title
 from reportgen.kinds.final_accounts.facts import compute as compute_facts
 from reportgen.kinds.final_accounts.model import FinalAccounts
 from reportgen.kinds.kind import Computed, Kind
-from reportgen.kinds.performance.annex import annex_findings
 from reportgen.layouts import Layout
+from reportgen.output import safe_stem
 
 
 def read(path: Path) -> tuple[FinalAccounts, dict]:
@@ -29,23 +30,15 @@ def read(path: Path) -> tuple[FinalAccounts, dict]:
 
 
 def compute(data: FinalAccounts, style: NumberStyle, layout: Layout, path: Path) -> Computed:
-    """The 科目 checks, then the facts and every identity between them."""
-    findings = [*check_subjects(data), *_unknown_options(data, layout)]
-    if any(f.severity == "error" for f in findings):
-        return Computed(None, [*findings, *_annexes(data, path)])
+    """The 科目 checks and the wording the layout can print, then the facts and every identity
+    between them, and what the layout's sections need that the file must give."""
+    wording = effective_wording(layout, data.版式)
+    findings = [*check_subjects(data), *wording_findings(layout, wording, data.附注), *check_files(data, path)]
+    if any(blocks_facts(f) for f in findings):
+        return Computed(None, findings)
     facts = compute_facts(data, style)
-    return Computed(facts, [*findings, *check_final_accounts(data, facts), *_annexes(data, path)])
-
-
-def _unknown_options(data: FinalAccounts, layout: Layout) -> list[Finding]:
-    known = layout.options
-    return [Finding("error", ("版式", "选项", key), f"版式“{layout.name}”没有选项“{key}”（可用：{'、'.join(known)}）")
-            for key in data.版式.选项 if key not in known]
-
-
-def _annexes(data: FinalAccounts, path: Path) -> list[Finding]:
-    return [f for n, entry in enumerate(data.附件) if entry.文件
-            for f in annex_findings(path, entry.文件, ("附件", n, "文件"))]
+    return Computed(facts, [*findings, *check_final_accounts(data, facts),
+                            *check_printed(data, facts, layout, wording)])
 
 
 def _layout(data: FinalAccounts) -> tuple[str, tuple[str, ...]]:
@@ -53,7 +46,7 @@ def _layout(data: FinalAccounts) -> tuple[str, tuple[str, ...]]:
 
 
 def _stem(data: FinalAccounts) -> str:
-    return f"{data.单位.名称}-{data.单位.报告年度}决算"
+    return safe_stem(f"{data.单位.名称}-{data.单位.报告年度}决算")
 
 
 def _title(data: FinalAccounts, facts: Any, layout: Layout) -> str:

@@ -24,11 +24,21 @@ ZERO = Decimal(0)
 def check_subjects(data: FinalAccounts, catalogue: Catalogue | None = None) -> list[Finding]:
     """The 科目 lists: known codes, no duplicates, parts adding up, reasons where budgets differ.
 
-    Run before the facts are computed, which need every code to have a name.
+    Run before the facts are computed, which need every code to have a name (`blocks_facts`).
     """
     cat = (catalogue or builtin_catalogue(data.单位.报告年度)).with_names(data.科目名称)
     return [*_subjects(data, cat), *_non_fiscal_subjects(data, cat), *_economic_codes(data),
             *_explanations(data, cat)]
+
+
+#: The findings past which the facts cannot be computed: a code that has no name.
+UNKNOWN_CODES = ("未知科目编码", "未知经济分类科目编码")
+
+
+def blocks_facts(finding: Finding) -> bool:
+    """Whether the facts cannot be computed past this finding (a code without a name); every
+    other finding still lets them be computed, so that check reports everything at once."""
+    return finding.severity == "error" and finding.message.startswith(UNKNOWN_CODES)
 
 
 def check_final_accounts(data: FinalAccounts, facts: FinalAccountsFacts) -> list[Finding]:
@@ -79,7 +89,7 @@ def _explanations(d: FinalAccounts, cat: Catalogue) -> Iterator[Finding]:
     for group, items in lists:
         for n, i in enumerate(items):
             code = i.科目编码
-            if code in seen or code in cat.explanations or code in d.名词解释:
+            if code in seen or code in cat.explanations or d.名词解释.get(code):
                 continue
             seen.add(code)
             name = i.科目名称 or cat.names.get(code, "")
@@ -193,7 +203,8 @@ def _basic(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
     if basic != f.基本支出:
         yield Finding("error", ("一般公共预算财政拨款支出",),
                       "各科目的基本支出之和与人员经费、公用经费之和不符（科目只填决算数时全部计为基本支出，"
-                      "有项目支出的科目须写明项目支出）", basic, f.基本支出)
+                      "有项目支出的科目须写明项目支出；人员经费、公用经费写在“一般公共预算财政拨款基本支出”下）",
+                      basic, f.基本支出)
     spent = next(p.金额 for p in f.支出构成 if p.名称 == "基本支出")  # as stated, else from the 科目
     if f.基本支出 > spent:
         yield Finding("error", ("一般公共预算财政拨款基本支出",),
@@ -262,7 +273,8 @@ def _references(d: FinalAccounts, f: FinalAccountsFacts) -> Iterator[Finding]:
     """A figure quoted by name in free text ("{2083001}") must exist, or the sentence cannot print."""
 
     known = final_accounts_figures(f)
-    for path, text in _texts(d.model_dump(by_alias=True), ()):
+    # 版式 holds wordings with placeholders of their own ({上年}, {简称}), checked in wording.py.
+    for path, text in _texts(d.model_dump(by_alias=True, exclude={"版式"}), ()):
         for name in names(text):
             if name not in known:
                 yield Finding("error", path, f"文中引用了不存在的数字“{{{name}}}”（可引用科目编码、合计与各项名称，见 README）")

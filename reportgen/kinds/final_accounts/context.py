@@ -17,6 +17,7 @@ from reportgen.kinds.final_accounts.figures import for_templates as figures_for_
 from reportgen.kinds.final_accounts.model import FinalAccounts, Wording
 from reportgen.kinds.final_accounts.named import final_accounts_figures
 from reportgen.kinds.final_accounts.tables import table_maker
+from reportgen.kinds.final_accounts.wording import effective_wording, heading_maker, options, table_set
 from reportgen.kinds.performance.annex import annex_blocks
 from reportgen.layouts import Layout
 
@@ -40,7 +41,10 @@ class Context:
     `附表` the 公开表 (`{{ block(附表("收入决算表", …)) }}`); `引用` the figures free text may
     quote in braces; `科目解释` a 科目's standard 名词解释; `附件` the 绩效 reports of 第四部分;
     `标题前缀` the unit's name where part headings print it (版式.标题含单位名称), else "";
-    `选项` the layout's wording switches with the data file's own (版式.选项) over them.
+    `选项` the layout's wording switches with the data file's own (版式.选项) over them; `标题`
+    a section's heading (the layout's 节标题 with the file's own over them); `单位名` the unit as
+    the text names it (单位.简称, else 单位.名称); `附表清单` the 公开表 in print order (the layout's
+    附表, or the data file's 版式.附表顺序).
     """
 
     data: FinalAccounts
@@ -56,6 +60,9 @@ class Context:
     科目解释: Callable[[str], str]
     附件: tuple[AnnexEntry, ...]
     选项: Mapping[str, Any]
+    标题: Callable[[str], str]
+    单位名: str
+    附表清单: tuple[Any, ...]
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
@@ -66,15 +73,17 @@ def title(data: FinalAccounts, layout: Layout) -> str:
     {称谓}), else "{报告年度}年度{名称}部门决算"."""
     unit = data.单位
     pattern = layout.options.get("标题", "{年}年度{名称}{称谓}决算")
-    return unit.封面标题 or pattern.format(名称=unit.名称, 年=unit.报告年度, 称谓=data.版式.称谓)
+    return unit.封面标题 or pattern.format(名称=unit.名称, 年=unit.报告年度, 称谓=effective_wording(layout, data.版式).称谓)
 
 
 def context(data: FinalAccounts, facts: FinalAccountsFacts, style: NumberStyle, layout: Layout,
             path: Path) -> dict[str, Any]:
     """The template context of a checked 决算 data file."""
-    catalogue = builtin_catalogue()
+    catalogue = builtin_catalogue(data.单位.报告年度)
+    wording = effective_wording(layout, data.版式)
 
     def explanation(code: str) -> str:
+        # check_subjects has reported every 项 without one (file, line); this is the backstop.
         if code not in catalogue.explanations:
             raise TemplateError(f"科目 {code} 没有标准的名词解释：请在数据文件“名词解释”下写明（键为科目编码）")
         return catalogue.explanations[code]
@@ -83,16 +92,19 @@ def context(data: FinalAccounts, facts: FinalAccountsFacts, style: NumberStyle, 
         data=data,
         f=facts,
         style=style,
-        版式=data.版式,
-        年=data.版式.年度写法,
-        标题前缀=data.单位.名称 if data.版式.标题含单位名称 else "",
+        版式=wording,
+        年=wording.年度写法,
+        标题前缀=data.单位.称呼 if wording.标题含单位名称 else "",
         cover=Cover(title(data, layout)),
         图=figures_for_templates(facts, style),
-        附表=table_maker(facts, style, layout, data.版式.附表零值留空),
+        附表=table_maker(facts, style, layout, wording.附表零值留空),
         引用=final_accounts_figures(facts),
         科目解释=explanation,
         附件=tuple(_annexes(data, path)),
-        选项={**layout.options, **data.版式.选项},
+        选项=options(layout, wording),
+        标题=heading_maker(layout, data, wording),
+        单位名=data.单位.称呼,
+        附表清单=table_set(layout, wording),
     ).as_dict()
 
 

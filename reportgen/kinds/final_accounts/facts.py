@@ -63,8 +63,11 @@ class FinalAccountsFacts:
     本年收入合计变动: Change | None  # None: last year's figure not given
     本年支出合计变动: Change | None
     年末结转和结余变动: Change | None
+    年初结转和结余变动: Change | None
     财政拨款收入: Decimal
     财政拨款支出: Decimal
+    财政拨款收入变动: Change | None  # older documents state 财政拨款收入 and 支出 apart
+    财政拨款支出变动: Change | None
     财政拨款收支总计: Decimal
     年末财政拨款结转和结余: Decimal
     财政拨款收支总计变动: Change
@@ -86,6 +89,10 @@ class FinalAccountsFacts:
     因公出国变动: Change
     公务用车完成: Completion
     公务用车变动: Change
+    公务用车购置完成: Completion
+    公务用车购置变动: Change
+    公务用车运行维护完成: Completion
+    公务用车运行维护变动: Change
     公务接待完成: Completion
     公务接待变动: Change
     公务用车购置辆数: int
@@ -112,7 +119,7 @@ def compute(data: FinalAccounts, style: NumberStyle | None = None, catalogue: Ca
     """
     s = style or data.样式
     cat = (catalogue or builtin_catalogue(data.单位.报告年度)).with_names(data.科目名称)
-    A, P = s.amount_places, s.percent_places
+    A, P = s.text_places, s.percent_places  # changes are rounded as the text prints them
     zero_base = s.zero_base_growth == "100%"
 
     def change(current: Decimal, previous: Decimal) -> Change:
@@ -154,7 +161,7 @@ def compute(data: FinalAccounts, style: NumberStyle | None = None, catalogue: Ca
     return FinalAccountsFacts(
         本年=data.单位.报告年度,
         上年=data.单位.报告年度 - 1,
-        二级预算单位数=sum((org.行政单位数, org.参公事业单位数, org.其他事业单位数)),
+        二级预算单位数=sum(org.count(k) for k in ("行政单位", "参公事业单位", "其他事业单位")),
         本年收入合计=income_total,
         收入构成=tuple(income),
         本年支出合计=spend_total,
@@ -167,8 +174,11 @@ def compute(data: FinalAccounts, style: NumberStyle | None = None, catalogue: Ca
         本年收入合计变动=change_if(income_total, prior.本年收入合计),
         本年支出合计变动=change_if(spend_total, prior.本年支出合计),
         年末结转和结余变动=change_if(year_end, prior.年末结转和结余),
+        年初结转和结余变动=change_if(cf.年初结转和结余, prior.年初结转和结余),
         财政拨款收入=fiscal_in,
         财政拨款支出=fiscal_out,
+        财政拨款收入变动=change_if(fiscal_in, prior.财政拨款收入),
+        财政拨款支出变动=change_if(fiscal_out, prior.财政拨款支出),
         财政拨款收支总计=fiscal_total,
         年末财政拨款结转和结余=fiscal_total - fiscal_out,
         财政拨款收支总计变动=change(fiscal_total, data.上年决算.财政拨款收支总计),
@@ -192,6 +202,10 @@ def compute(data: FinalAccounts, style: NumberStyle | None = None, catalogue: Ca
         因公出国变动=change(three.决算.因公出国费, three.上年决算.因公出国费),
         公务用车完成=completion(car(three.决算), car(three.预算), A, P),
         公务用车变动=change(car(three.决算), car(three.上年决算)),
+        公务用车购置完成=completion(three.决算.公务用车购置费, three.预算.公务用车购置费, A, P),
+        公务用车购置变动=change(three.决算.公务用车购置费, three.上年决算.公务用车购置费),
+        公务用车运行维护完成=completion(three.决算.公务用车运行维护费, three.预算.公务用车运行维护费, A, P),
+        公务用车运行维护变动=change(three.决算.公务用车运行维护费, three.上年决算.公务用车运行维护费),
         公务接待完成=completion(three.决算.公务接待费, three.预算.公务接待费, A, P),
         公务接待变动=change(three.决算.公务接待费, three.上年决算.公务接待费),
         公务用车购置辆数=sum(v.辆数 for v in three.公务用车购置.values()),

@@ -17,15 +17,24 @@ from pydantic import BeforeValidator, Field, model_validator
 from reportgen.kinds.final_accounts.annex import Annex
 from reportgen.core.model import Count, Model, Money, Paragraphs, Unit
 from reportgen.kinds.final_accounts.classified import EconomicItem, EconomicSplit, NonFiscalItem
+from reportgen.kinds.final_accounts.fields import Code, DetailItem, Reason, detail_item
+from reportgen.kinds.final_accounts.sections import (
+    PerformanceManagement, Procurement, StateAssets, ThisAndLastYear, ThreePublicCosts)
 from reportgen.core.style import NumberStyle
 
 ZERO = Decimal(0)
 
 
 class Organisation(Model):
-    行政单位数: Count = 0
-    参公事业单位数: Count = 0
-    其他事业单位数: Count = 0
+    """机构设置: the 二级预算单位 by kind (counts, or the units by name: the count is then derived)."""
+
+    行政单位数: Optional[Count] = None
+    参公事业单位数: Optional[Count] = None
+    其他事业单位数: Optional[Count] = None
+    #: The units by name, printed in brackets after their count ("行政单位1个（…人民政府）").
+    行政单位: list[str] = []
+    参公事业单位: list[str] = []
+    其他事业单位: list[str] = []
     内设机构: list[str] = []
     内设机构称谓: str = "股室"
     #: Free text that replaces the generated 机构设置 sentences, when the unit words it its own way.
@@ -33,14 +42,29 @@ class Organisation(Model):
     #: 单位构成 / 决算单位构成 in the unit's words (重庆 （三）单位构成, 中央 三、部门决算单位构成).
     单位构成: Optional[Paragraphs] = None
 
+    def count(self, kind: str) -> int:
+        """The number of 二级预算单位 of one kind: as stated, else the names listed."""
+        stated = getattr(self, kind + "数")
+        return stated if stated is not None else len(getattr(self, kind))
+
 
 class UnitProfile(Model):
     名称: str = Field(min_length=2)
+    #: How the text names the unit after the cover ("县文化广电旅游局" for 大英县文化广播电视和旅游局);
+    #: the cover, the title and the output file keep 名称.
+    简称: Optional[str] = Field(None, min_length=2)
     报告年度: int = Field(ge=2000, le=2100)
     公开时间: Optional[datetime.date] = None
     封面标题: Optional[str] = None  # default: "{报告年度}年度{名称}部门决算"
+    #: Paragraphs under the 概况 heading before its first section (綦江三角镇卫生院, 南川南城街道).
+    基本情况: Paragraphs = []
     部门职责: Paragraphs
     机构设置: Organisation = Organisation()
+
+    @property
+    def 称呼(self) -> str:
+        """The unit as the text names it: its 简称 when it has one."""
+        return self.简称 or self.名称
 
 
 class Income(Model):
@@ -79,7 +103,10 @@ class CarryOver(Model):
 
 
 class PriorYear(Model):
-    """Last year's 决算 figures that this year's text compares with (each entered once)."""
+    """Last year's 决算 figures that this year's text compares with (each entered once).
+
+    The optional ones are needed only where the layout prints the comparison (check says which).
+    """
 
     收支总计: Money
     财政拨款收支总计: Money
@@ -88,24 +115,23 @@ class PriorYear(Model):
     本年收入合计: Optional[Money] = None
     本年支出合计: Optional[Money] = None
     年末结转和结余: Optional[Money] = None
+    #: Last year's 年初结转和结余 (江西 compares this year's 年初结转和结余 with it).
+    年初结转和结余: Optional[Money] = None
+    #: Older documents state 财政拨款收入 and 财政拨款支出 apart, each with its change (大英保健院 2020).
+    财政拨款收入: Optional[Money] = None
+    财政拨款支出: Optional[Money] = None
 
 
 class ChangeReasons(Model):
     """Why a figure changed against last year (the text after 主要原因是)."""
 
-    收支总计: str = ""
-    财政拨款收支总计: str = ""
-    一般公共预算财政拨款支出: str = ""
-    本年收入合计: str = ""
-    本年支出合计: str = ""
-    年末结转和结余: str = ""
-
-
-def _code(value: object) -> object:
-    return str(value).strip() if isinstance(value, int) else value
-
-
-Code = Annotated[str, BeforeValidator(_code), Field(pattern=r"^\d{3}(\d{2}){0,2}$")]
+    收支总计: Reason = ""
+    财政拨款收支总计: Reason = ""
+    一般公共预算财政拨款支出: Reason = ""
+    本年收入合计: Reason = ""
+    本年支出合计: Reason = ""
+    年末结转和结余: Reason = ""
+    年初结转和结余: Reason = ""
 
 
 class SubjectSpending(Model):
@@ -123,17 +149,7 @@ class SubjectSpending(Model):
     项目支出: Optional[Money] = None
     年初结转和结余: Money = ZERO
     年末结转和结余: Money = ZERO
-    原因: str = ""  # why 决算数 differs from 预算数
-
-
-class DetailItem(Model):
-    名称: str
-    金额: Optional[Money] = None
-    科目编码: Optional[Code] = None
-
-
-def _item(value: object) -> object:
-    return {"名称": value} if isinstance(value, str) else value
+    原因: str = ""  # why 决算数 differs from 预算数 (one sentence: the 项 lists are a workbook sheet)
 
 
 class CostGroup(Model):
@@ -141,7 +157,7 @@ class CostGroup(Model):
     公开08表 when 明细 has none (else 明细's amounts, with codes, serve both)."""
 
     金额: Optional[Money] = None  # the sum of 经济分类 (or 明细) when omitted; checked when given
-    明细: list[Annotated[DetailItem, BeforeValidator(_item)]] = []
+    明细: list[Annotated[DetailItem, BeforeValidator(detail_item)]] = []
     经济分类: list[EconomicItem] = []
 
     @model_validator(mode="after")
@@ -172,77 +188,30 @@ class BasicSpending(Model):
     公用经费: CostGroup
 
 
-class ThreePublicParts(Model):
-    因公出国费: Money = Field(ZERO, alias="因公出国（境）费")
-    公务用车购置费: Money = ZERO
-    公务用车运行维护费: Money = ZERO
-    公务接待费: Money = ZERO
-
-
-class VehiclePurchase(Model):
-    辆数: Count = 0
-    金额: Money = ZERO
-
-
-class Reception(Model):
-    金额: Money = ZERO
-    批次: Count = 0
-    人次: Count = 0
-
-
-class ThreePublicCosts(Model):
-    预算: ThreePublicParts = ThreePublicParts()
-    决算: ThreePublicParts = ThreePublicParts()
-    上年决算: ThreePublicParts = ThreePublicParts()
-    因公出国团组数: Count = Field(0, alias="因公出国（境）团组数")
-    因公出国人次: Count = Field(0, alias="因公出国（境）人次")
-    公务用车购置: dict[str, VehiclePurchase] = {"轿车": VehiclePurchase(), "越野车": VehiclePurchase(), "载客汽车": VehiclePurchase()}
-    公务用车保有量: dict[str, Count] = {"轿车": 0, "越野车": 0, "载客汽车": 0}
-    国内公务接待: Reception = Reception()
-    外事接待: Reception = Reception()
-    预决算差异原因: str = ""
-
-
-class ThisAndLastYear(Model):
-    本年: Money
-    上年: Money
-    原因: str = ""
-
-
-class Procurement(Model):
-    货物: Money = ZERO
-    工程: Money = ZERO
-    服务: Money = ZERO
-    授予中小企业合同金额: Money = ZERO
-    授予小微企业合同金额: Money = ZERO
-
-
-class StateAssets(Model):
-    车辆: dict[str, Count] = {"主要领导干部用车": 0, "机要通信用车": 0, "应急保障用车": 0, "其他用车": 0}
-    单价50万元以上通用设备: Optional[Count] = None  # omitted from the text when not given
-    单价100万元以上专用设备: Count = 0
-
-
-class PerformanceManagement(Model):
-    事前评估项目: list[str] = []  # names; the text cites the first and the count
-    事前评估项目数: Optional[Count] = None  # when more projects than names listed
-    主体: Optional[str] = None  # who did it; default "本部门"/"本单位" after 版式.称谓
-    绩效目标项目数: Count = 0
-    绩效监控项目数: Count = 0
-    自评情况: Paragraphs = []
+def _short_names(value: object) -> object:
+    return {True: "全部", False: "否"}.get(value, value) if isinstance(value, bool) else value
 
 
 class Wording(Model):
-    """The layout and the wording variants seen between regions and years (words, not figures)."""
+    """The layout and the wording variants seen between regions and years (words, not figures).
+
+    A layout may set defaults for these fields (its 版式.yaml `版式`); the data file's own win.
+    """
 
     #: The region's layout: a folder of templates/zh_CN/决算/ (中央 tables-first, 四川, 重庆 …).
     地区: str = "四川"
     年度写法: str = Field("年", pattern="^(年|年度)$")
-    科目简称: bool = False  # 五(三) names without the trailing 支出 ("社会保障和就业（类）")
+    #: 五(三) names without a trailing 支出: 类 — the 类 only ("社会保障和就业（类）行政事业单位养老
+    #: 支出（款）…", 大英保健院 2020), as units shorten it; 全部 — every level, as seed 001 prints
+    #: (it yields names no catalogue has, such as "行政事业单位养老（款）"); true is 全部, false 否.
+    科目简称: Annotated[Literal["否", "类", "全部"], BeforeValidator(_short_names)] = "否"
     写明预决算比较: bool = True  # 五(三) adds "决算数等于预算数" after 完成预算 X%
     #: 第五部分 titles that differ from the standard ones, standard title → printed title
     #: (seed 001: 一般公共预算财政拨款基本支出决算表 → …基本支出决算明细表).
     附表标题: dict[str, str] = {}
+    #: The 公开表 in the order this document prints them, by standard name (the layout's own tables
+    #: only): documents up to 2021 print the “三公” table seventh (安义 2020, 湛江 2021, 三江 2020).
+    附表顺序: list[str] = []
     附表零值留空: bool = True  # 公开表 print a zero amount as an empty cell (else "0.00")
     #: Who publishes: a 单位决算 (泸州市中医医院 2023, 渠县农业综合技术服务中心 2024, 大邑 2022)
     #: heads 第一部分 "单位概况 / 主要职责" and 第二部分 "X年度单位决算情况说明".
@@ -250,10 +219,13 @@ class Wording(Model):
     #: The layout's wording switches (its 版式.yaml 选项) as this unit's document needs them, e.g.
     #: {总计均为: true} or {变动原因引语: 主要原因是}; only the layout's own 选项 may be set.
     选项: dict[str, Union[bool, str]] = {}
+    #: Section headings as this document prints them, by the layout's 节标题 key (only its own keys;
+    #: {单位} {简称} {称谓} {年} as in the layout's own headings).
+    节标题: dict[str, str] = {}
     #: Part headings name the unit: "第一部分 萧县龙城镇人民政府概况" (萧县, 凯里, 岳阳, 湛江, 雨花).
     标题含单位名称: bool = False
     #: "完成预算97.31%" (Sichuan seeds) or "完成预算的97.31%" (Anhui, Shanghai 三公 texts), in 五 and 七.
-    完成预算写法: Literal["完成预算", "完成预算的"] = "完成预算"
+    完成预算写法: Literal["完成预算", "完成预算的", "完成年初预算的"] = "完成预算"
 
 
 class FinalAccounts(Model):
@@ -266,13 +238,15 @@ class FinalAccounts(Model):
     样式: NumberStyle = NumberStyle()
     版式: Wording = Wording()
     单位: UnitProfile
-    收入: Income
-    支出: Spending
+    #: Both optional: every figure in them is added up from the 科目 lists (check compares any given).
+    收入: Income = Income()
+    支出: Spending = Spending()
     结转结余: CarryOver = CarryOver()
     上年决算: PriorYear
     变动原因: ChangeReasons = ChangeReasons()
     一般公共预算财政拨款支出: list[SubjectSpending]
-    一般公共预算财政拨款基本支出: BasicSpending
+    #: 人员经费 and 公用经费; a unit without 一般公共预算 basic spending leaves it out (both 0).
+    一般公共预算财政拨款基本支出: BasicSpending = BasicSpending(人员经费=CostGroup(金额=ZERO), 公用经费=CostGroup(金额=ZERO))
     #: 一般公共预算财政拨款项目支出 by 经济分类 款 (公开07表, 公开09表); empty: 合计 only.
     一般公共预算财政拨款项目支出: list[EconomicItem] = []
     政府性基金预算财政拨款支出: list[SubjectSpending] = []
@@ -290,4 +264,6 @@ class FinalAccounts(Model):
     科目名称: dict[str, str] = {}  # names for 类/款/项 codes missing from the catalogue
     附件: list[Annex] = []  # 第四部分: 绩效 data files whose reports it prints (see model/annex.py)
     名词解释: dict[str, str] = {}  # wording that replaces a standard term's or 科目's explanation
+    #: A note printed "（注：…）" after a section, by the layout's section name (三公经费, 基本支出 …).
+    附注: dict[str, str] = {}
     说明: list[str] = []  # which figures are illustrative, and anything else worth recording

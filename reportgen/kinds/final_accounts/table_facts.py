@@ -18,7 +18,8 @@ from typing import Iterable, Literal, Mapping, Sequence
 from reportgen.core.catalogue import Catalogue
 from reportgen.kinds.final_accounts.economic import EconomicEntry, general_entries, other_fund_entries
 from reportgen.kinds.final_accounts.ledger import FundEntry, FundTotals, Ledger
-from reportgen.kinds.final_accounts.model import FinalAccounts, ThreePublicParts
+from reportgen.kinds.final_accounts.model import FinalAccounts
+from reportgen.kinds.final_accounts.sections import ThreePublicParts
 
 ZERO = Decimal(0)
 Level = Literal["合计", "类", "款", "项"]
