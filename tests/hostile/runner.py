@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import shutil
 import signal
 import sys
 import tempfile
@@ -123,6 +124,13 @@ def main() -> None:
     _warm()
     jobs = [json.loads(line) for line in sys.stdin if line.strip()]
     scratch = tempfile.mkdtemp(prefix="reportgen-hostile-")
+    try:
+        _run_all(jobs, scratch)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _run_all(jobs: list[dict], scratch: str) -> None:
     waiting, running, n = list(jobs), [], 0
     while waiting or running:
         busy = sum(len(children) for _, children in running)
