@@ -11,6 +11,7 @@ from typing import List, Optional
 import typer
 
 from reportgen.errors import ReportgenError
+from reportgen.output import safe_stem, write_all
 
 app = typer.Typer(
     help="reportgen：由单位数据一次录入，生成部门决算公开文档（Markdown / DOCX），并检查数据与已公开文档中的差错。",
@@ -49,6 +50,8 @@ def build(
     gc.set_threshold(10_000, 50, 50)
     paths = data or [bundled_example()]
     names = [f.strip() for f in formats.split(",") if f.strip()]
+    if not names:
+        raise ReportgenError("没有给出输出格式（-f md、-f docx 或 -f md,docx）")
     writers = [get_writer(n) for n in names]
     if len(paths) == 1 and not paths[0].is_dir():
         for p in _build_one(paths[0], templates, writers, outdir):
@@ -67,9 +70,10 @@ def _build_one(path: Path, templates: List[Path], writers: list, outdir: Path) -
     built = run(path, templates)
     for finding in built.findings:  # the 提示 `check` prints; errors have stopped the build already
         typer.echo(finding.text(), err=True)
+    stem = safe_stem(built.stem)  # the stem comes from data (单位.名称): no path may hide in it
     files: dict[str, bytes] = {}
     for write in writers:
-        files.update(write(built.document, built.stem))
+        files.update(write(built.document, stem))
     return write_all(outdir, files)
 
 
@@ -80,13 +84,18 @@ def diff(
 ) -> None:
     """比较两个版本的数据文件生成的文档：逐句列出改动一个数字后所有随之变化的文字（含表格行）。
 
-    两版相同时退出码为 0，有变化时为 1（与 diff 命令一致）。
+    两版相同时退出码为 0，有变化时为 1，数据文件有错而无法比较时为 2（与 diff 命令一致）。
     """
     from reportgen.compare import changes, format_changes
     from reportgen.run import build as run
     from reportgen.writers.markdown import render_text
 
-    found = changes(render_text(run(old).document), render_text(run(new).document))
+    try:
+        documents = [render_text(run(path).document) for path in (old, new)]
+    except ReportgenError as e:
+        typer.echo(f"错误：{e}" if "\n" not in str(e) else f"错误：\n{e}", err=True)
+        raise typer.Exit(2) from None
+    found = changes(*documents)
     typer.echo(format_changes(found))
     if found:
         raise typer.Exit(1)
@@ -116,8 +125,11 @@ def import_(
     导入时核对表间关系（合计与各项、总计、各表互相引用的数字）；有错时不写任何文件、退出码为 1。
     第二年：next-year → import --into → 补录原因等文字 → check → build。
     """
+    from reportgen.core.yamlfile import load_yaml
     from reportgen.workbook.publish_import import import_workbook
 
+    if into is not None:
+        load_yaml(into)  # the bounded reader first: ruamel, which rewrites the file, expands its aliases
     target = output or into or workbook.with_suffix(".yaml")
     if into is None and target.exists():
         raise ReportgenError(f"{target} 已存在：用 --into {target} 更新其中的数字（保留文字），或用 -o 换一个文件名")
@@ -151,39 +163,21 @@ def next_year(
         typer.echo(f"  {output.name}:{line}")
 
 
-def write_all(outdir: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write every file or none: all go to temporary names first, then are renamed into place."""
-    temps: list[tuple[Path, Path]] = []
-    try:
-        for name, content in files.items():
-            target = outdir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f".{target.name}.tmp")
-            tmp.write_bytes(content)
-            temps.append((tmp, target))
-    except OSError as e:
-        for tmp, _ in temps:
-            tmp.unlink(missing_ok=True)
-        raise ReportgenError(f"无法写入 {outdir}：{e.strerror}") from None
-    for tmp, target in temps:
-        os.replace(tmp, target)
-    return [t for _, t in temps]
-
-
 @app.command()
 def check(
     files: List[Path] = typer.Argument(..., help="数据文件（YAML 或 .xlsx），可以多个。"),
     as_json: bool = typer.Option(False, "--json", help="以 JSON 数组输出。"),
+    templates: List[Path] = typer.Option([], "-t", "--templates", help="与 build 相同的自定义模板目录。"),
 ) -> None:
     """检查数据文件：合计与组成部分、收支平衡、预决算差异的原因等。有“错误”时退出码为 1。
 
     build 在生成前做同样的检查：有错误就不写任何文件（没有跳过检查的开关——数字错误的文档不应公开）；
-    “提示”不阻止生成。
+    “提示”不阻止生成。凡 build 会拒绝的（附件、模板目录、正文中的引用、模板本身），check 也报告为错误。
     """
     from reportgen.core.findings import to_json
     from reportgen.run import findings
 
-    located = [f for path in files for f in _findings_of(path, findings)]
+    located = [f for path in files for f in _findings_of(path, lambda p: findings(p, templates))]
     if as_json:
         typer.echo(to_json(located))
     else:
@@ -206,6 +200,8 @@ def _findings_of(path: Path, findings) -> list:
     except (DataError, DataErrors) as e:
         errors = e.errors if isinstance(e, DataErrors) else [e]
         return [Located(x.file or str(path), x.line, x.field, "error", x.problem, None, None) for x in errors]
+    except ReportgenError as e:  # a layout or template that cannot be used
+        return [Located(str(path), None, "", "error", e.message, None, None)]
 
 
 @app.command()

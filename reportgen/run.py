@@ -16,12 +16,13 @@ from typing import Any, Sequence
 from reportgen import kinds
 from reportgen.core.findings import Located, locate
 from reportgen.core.loader import line_of
+from reportgen.core.paths import allowing
 from reportgen.core.style import NumberStyle, effective_style
 from reportgen.document.nodes import Document, Table
 from reportgen.errors import DataError, DataErrors, ReportgenError, TemplateError
 from reportgen.kinds.kind import Kind
 from reportgen.layouts import Layout, resolve
-from reportgen.templating import render
+from reportgen.templating import render, template_folders
 
 
 @dataclass(frozen=True)
@@ -78,15 +79,14 @@ def check(path: Path) -> Checked:
     try:
         document = _render(checked)
     except ReportgenError as e:  # what the checks did not foresee: still check's to report, by file
-        failed = Located(str(path), None, "", "error", f"无法生成文档：{e}", None, None)
-        return dataclasses.replace(checked, findings=(*checked.findings, failed))
+        return dataclasses.replace(checked, findings=(*checked.findings, *_located(e, path)))
     return dataclasses.replace(checked, document=document)
 
 
 def _render(checked: Checked, overrides: Sequence[Path] = ()) -> Document:
     kind, data, path = checked.kind, checked.data, checked.path
     context = kind.context(data, checked.facts, checked.style, checked.layout, path)
-    folders = [*overrides, *template_dirs(path, getattr(data, "模板目录", ()))]
+    folders = [*overrides, *template_folders(path, getattr(data, "模板目录", ()), checked.lines)]
     document = render(checked.layout, context, folders, title=kind.title(data, checked.facts, checked.layout))
     if kind.tables_part:  # the tables posted beside the document, printed in it or not (重庆)
         posted = render(checked.layout, context, folders, name=kind.tables_part)
@@ -94,18 +94,37 @@ def _render(checked: Checked, overrides: Sequence[Path] = ()) -> Document:
     return document
 
 
-def findings(path: Path) -> list[Located]:
-    """Every finding of a data file (for `reportgen check`)."""
-    return list(check(path).findings)
+def _located(e: ReportgenError, path: Path) -> list[Located]:
+    """A failed render as findings: each data error on its own line, anything else by file."""
+    if isinstance(e, DataErrors):
+        return [y for x in e.errors for y in _located(x, path)]
+    if isinstance(e, DataError):
+        return [Located(e.file or str(path), e.line, e.field, "error", e.problem, None, None)]
+    return [Located(str(path), None, "", "error", f"无法生成文档：{e}", None, None)]
+
+
+def findings(path: Path, overrides: Sequence[Path] = ()) -> list[Located]:
+    """Every finding of a data file (for `reportgen check`), the templates given on the command
+    line (-t) rendered too: whatever would stop its build."""
+    with allowing(overrides):  # paths in the data file may lie in the command line's folders too
+        checked = check(path)
+        if not overrides or checked.document is None:
+            return list(checked.findings)
+        try:
+            _render(checked, overrides)
+        except ReportgenError as e:
+            return [*checked.findings, *_located(e, path)]
+    return list(checked.findings)
 
 
 def build(path: Path, overrides: Sequence[Path] = ()) -> Built:
     """Build the document a data file describes; its 文档类型 chooses the kind, its 版式 the layout."""
-    checked = check(path)
-    if checked.errors or checked.document is None:
-        raise DataErrors(checked.errors)
-    # Templates given on the command line (-t) are the user's, not the data file's: rendered here.
-    document = _render(checked, overrides) if overrides else checked.document
+    with allowing(overrides):  # paths in the data file may lie in the command line's folders too
+        checked = check(path)
+        if checked.errors or checked.document is None:
+            raise DataErrors(checked.errors)
+        # Templates given on the command line (-t) are the user's, not the data file's: rendered here.
+        document = _render(checked, overrides) if overrides else checked.document
     return Built(path, checked.kind.stem(checked.data), checked.data, checked.facts, checked.findings, document,
                  checked.layout)
 
@@ -117,15 +136,6 @@ def layout_of(kind: Kind, data: Any, lines: dict, path: Path) -> Layout:
         return resolve(kind.family, name)
     except TemplateError as e:
         raise DataError(e.message, file=str(path), field=".".join(field), line=line_of(field, lines)) from None
-
-
-def template_dirs(path: Path, names: Sequence[str]) -> list[Path]:
-    """The data file's own template folders, relative to the file; each must exist."""
-    dirs = [(path.parent / n).resolve() for n in names]
-    for n, d in zip(names, dirs):
-        if not d.is_dir():
-            raise DataError(f"模板目录不存在：{d}", file=str(path), field="模板目录")
-    return dirs
 
 
 def facts_as_json(facts: Any) -> Any:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import os
 import subprocess
 import sys
@@ -37,9 +38,10 @@ def bad_copy(tmp_path: Path, old: str, new: str) -> Path:
     assert old in text
     path = tmp_path / "bad.yaml"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    (tmp_path / "渠县-模板").symlink_to(QUXIAN.parent / "渠县-模板")
+    # Copies, not symlinks: a data file's folders and 附件 must lie inside its own folder.
+    shutil.copytree(QUXIAN.parent / "渠县-模板", tmp_path / "渠县-模板")
     for annex in QUXIAN.parent.glob("渠县*绩效*.yaml"):  # the 附件 files it names
-        (tmp_path / annex.name).symlink_to(annex)
+        shutil.copy(annex, tmp_path / annex.name)
     return path
 
 

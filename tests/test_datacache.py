@@ -37,15 +37,15 @@ def test_a_second_run_reads_the_copy_and_an_edited_file_is_parsed_afresh(temp):
 def test_a_damaged_copy_is_parsed_again_and_replaced(temp):
     calls: list = []
     datacache.parsed("x", b"a: 1", counting_parse(calls))
-    [copy] = (temp / f"reportgen-data-{os.getuid()}").glob("x-*.json")
+    [copy] = (temp / f"reportgen-{os.getuid()}" / "data-1").glob("x-*.json")
     copy.write_text('{"a": ', encoding="utf-8")
     assert datacache.parsed("x", b"a: 1", counting_parse(calls)) == {"a": 1}
     assert len(calls) == 2 and copy.read_text(encoding="utf-8") == '{"a": 1}'
 
 
 def test_a_folder_others_may_write_is_not_used(temp):
-    folder = temp / f"reportgen-data-{os.getuid()}"
-    folder.mkdir()
+    folder = temp / f"reportgen-{os.getuid()}" / "data-1"
+    folder.mkdir(parents=True)
     folder.chmod(0o777)
     calls: list = []
     for _ in range(2):
@@ -65,7 +65,7 @@ def test_the_catalogues_read_from_their_copies_are_the_parsed_ones(temp):
             again = load(year)  # from the copy
             assert again == first == catalogue.parse(fresh, year)
             assert again.entries == first.entries
-    assert len(list((temp / f"reportgen-data-{os.getuid()}").glob("catalogue-*.json"))) == 2
+    assert len(list((temp / f"reportgen-{os.getuid()}" / "data-1").glob("catalogue-*.json"))) == 2
     catalogue._raw.cache_clear()
     catalogue.builtin_catalogue.cache_clear()
     catalogue.economic_catalogue.cache_clear()

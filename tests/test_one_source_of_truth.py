@@ -38,7 +38,7 @@ def variant(tmp_path: Path, edit: Callable[[dict], None]) -> tuple[Built, str]:
     edit(data)
     path = tmp_path / "variant.yaml"
     path.write_text(yaml.safe_dump(_plain(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
-    result = build(path)
+    result = build(path, [QUXIAN.parent])  # the command line's folder: the absolute paths are inside it
     return result, render_text(result.document)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 from examples import EXAMPLES
 from reportgen.run import build
 from reportgen.writers.markdown import render_text
@@ -17,9 +19,9 @@ def with_reason(tmp_path, reason: str, last_year: str = "1027349"):
     text = text.replace(old, f"  收支总计: {reason}").replace("  收支总计: 1027349", f"  收支总计: {last_year}")
     path = tmp_path / "q.yaml"
     path.write_text(text, encoding="utf-8")
-    (tmp_path / "渠县-模板").symlink_to(QUXIAN.parent / "渠县-模板")
+    shutil.copytree(QUXIAN.parent / "渠县-模板", tmp_path / "渠县-模板")  # copies: paths must stay inside
     for sibling in QUXIAN.parent.glob("渠县*绩效*.yaml"):
-        (tmp_path / sibling.name).symlink_to(sibling)
+        shutil.copy(sibling, tmp_path / sibling.name)
     return path
 
 

@@ -50,7 +50,7 @@ def test_the_styles_seen_in_the_corpus():
     assert format_amount(Decimal("2.708"), xundian) == "2.71"  # the 公开表 keep 万元
 
 
-@given(st.integers(min_value=1000, max_value=10 ** 12), st.integers(min_value=0, max_value=99))
+@given(st.integers(min_value=1000, max_value=10 ** 12 - 1), st.integers(min_value=0, max_value=99))  # Money < 10¹² 万元
 def test_a_grouped_amount_is_read_digit_for_digit(whole, cents):
     typed = f"{whole:,}.{cents:02d}"
     assert TypeAdapter(Money).validate_python(typed) == Decimal(f"{whole}.{cents:02d}")

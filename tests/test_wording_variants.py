@@ -3,6 +3,7 @@ region overrides, prints the exact sentence of the documents it was taken from."
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import yaml
@@ -25,8 +26,9 @@ def variant(tmp_path: Path, example: Path, old: str, new: str) -> Path:
     data = yaml.safe_load(text)
     siblings = list(data.get("模板目录", []))
     siblings += [a["文件"] for a in data.get("附件", []) if isinstance(a, dict) and "文件" in a]
-    for name in dict.fromkeys(siblings):
-        (tmp_path / name).symlink_to(example.parent / name)
+    for name in dict.fromkeys(siblings):  # copies: a data file's paths must stay inside its folder
+        copy = shutil.copytree if (example.parent / name).is_dir() else shutil.copy
+        copy(example.parent / name, tmp_path / name)
     return path
 
 

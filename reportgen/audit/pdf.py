@@ -11,11 +11,12 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from reportgen.audit.isolated import run_isolated
 from reportgen.errors import ReportgenError
 
 # A published 决算 runs to tens of pages; a few thousand is already far past any real one.
 MAX_PAGES = 3000
-MAX_SECONDS = 120.0  # a hostile file (huge content streams) stops here
+MAX_SECONDS = 15.0  # a hostile file (many pages of huge content streams) stops here
 _MIN_CHARS_PER_PAGE = 5  # below this on every page, the PDF is a scan: images without text
 
 
@@ -23,8 +24,14 @@ def read_pdf_text(path: Path) -> str:
     """The text of every page, pages separated by a form feed (which is not a new line).
 
     Raises ReportgenError for a damaged or encrypted file, one past the bounds, and a scan with
-    no text layer (that needs OCR first, which the audit does not do).
+    no text layer (that needs OCR first, which the audit does not do). PDFium runs in a child
+    process with a memory and time limit (reportgen.audit.isolated): one page's content stream
+    can inflate past any bound in a single call.
     """
+    return run_isolated(lambda: _read_pdf_text(path), f"{path}：PDF")
+
+
+def _read_pdf_text(path: Path) -> str:
     try:
         import pypdfium2 as pdfium  # imported here: only PDFs need it
     except ImportError as exc:  # pragma: no cover - a dependency of the package

@@ -2,8 +2,8 @@
 ~30 ms to parse even with libyaml — a tenth of a cold build — and ~1 ms to read back as JSON.
 
 The copy is named by the SHA-256 of the YAML's bytes, so an edited file is parsed afresh; it
-lies in a folder of the temp directory that only this user may write (a folder anyone else
-owns or may write is not used), and anything wrong with it — missing, unreadable, not JSON —
+lies in the user's private cache folder (reportgen.core.private: a folder anyone else owns or
+may write is not used), and anything wrong with it — missing, unreadable, not JSON —
 means the YAML is parsed as on a fresh machine, which needs no cache at all. JSON only: reading
 a copy runs nothing. JSON turns mapping keys into strings, so only data read by key as text
 (the catalogues' codes) belongs here.
@@ -14,10 +14,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import stat
-import tempfile
 from pathlib import Path
 from typing import Any, Callable
+
+from reportgen.core.private import private_folder
+
+GENERATION = 1
 
 
 def parsed(name: str, raw: bytes, parse: Callable[[bytes], Any]) -> Any:
@@ -36,18 +38,7 @@ def parsed(name: str, raw: bytes, parse: Callable[[bytes], Any]) -> Any:
 
 
 def _folder() -> Path | None:
-    uid = os.getuid() if hasattr(os, "getuid") else None
-    folder = Path(tempfile.gettempdir()) / f"reportgen-data-{uid if uid is not None else 0}"
-    try:
-        folder.mkdir(mode=0o700, exist_ok=True)
-        info = folder.lstat()
-    except OSError:
-        return None
-    if not stat.S_ISDIR(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return None
-    if uid is not None and info.st_uid != uid:
-        return None
-    return folder
+    return private_folder(f"data-{GENERATION}")
 
 
 def _keep(copy: Path, value: Any) -> None:

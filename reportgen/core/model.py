@@ -8,7 +8,7 @@ is not a Python identifier, e.g. 因公出国（境）费).
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, ValidationInfo
@@ -24,37 +24,42 @@ class Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
 
-#: An amount typed as text: plain digits, or digits in valid thousand groups ("1,066.54", "1，066.54").
-_PLAIN = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
-_GROUPED = re.compile(r"[+-]?\d{1,3}([,，]\d{3})+(\.\d*)?")
+#: Amounts beyond 10¹² 万元 (a hundred times China's whole budget) or with more than ten decimals
+#: of a 万元 (a millionth of a 元) are typing slips; inside these bounds every sum of a data file's
+#: figures stays exact within Decimal's 28 digits.
+MAX_WAN = Decimal(10) ** 12
+MAX_PLACES = 10
+
+#: The context every amount is converted in: an inexact or overflowing result raises, never rounds.
+EXACT = Context(prec=34, rounding=ROUND_HALF_UP, traps=[InvalidOperation, DivisionByZero, Overflow, Inexact])
+
+# Thousand separators only in whole groups of three: "9,18" is a slip, not 918.
+_AMOUNT = re.compile(r"[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d*)?|[+-]?\.\d+", re.ASCII)
 
 
 def _exact(value: Any) -> Any:
-    """A float is refused (it may already be inexact); text is read digit for digit.
+    """What the data file wrote, as something Decimal reads exactly; anything else is refused:
+    a float (it may already be inexact), a boolean, empty text, and thousand separators out of
+    their groups of three (a mistyped "10,66" is refused with its line, not read as 1066).
 
-    Thousands separators are accepted only in valid groups of three, so a mistyped "1,0,66.54" or
-    "10,66" is refused with its line rather than read as 1066.54.
-
-    >>> _exact("1,066.54"), _exact(" 1066.54 "), _exact("")
-    ('1066.54', '1066.54', '0')
+    >>> _exact("1,066.54"), _exact(" 1066.54 "), _exact("1，066.54")
+    (Decimal('1066.54'), Decimal('1066.54'), Decimal('1066.54'))
     >>> _exact("10,66")
     Traceback (most recent call last):
     ...
     ValueError: 金额的千分位分隔不对：应每三位一组，如 1,066.54（或不写分隔符）
     """
+    if isinstance(value, bool):
+        raise ValueError("应为金额，不是 true/false")
     if isinstance(value, float):
         raise ValueError("金额必须是精确的十进制数，不接受浮点数")
     if isinstance(value, str):
-        text = value.strip()
+        text = value.strip().replace("，", ",")
         if not text:
-            return "0"
-        if _GROUPED.fullmatch(text):
-            return text.replace(",", "").replace("，", "")
-        if any(c in text for c in ",，"):
-            raise ValueError("金额的千分位分隔不对：应每三位一组，如 1,066.54（或不写分隔符）")
-        if not _PLAIN.fullmatch(text):
-            raise ValueError("应为数字")
-        return text
+            raise ValueError("金额不能是空文字（没有这项数就删去这一行，或填 0）")
+        if not _AMOUNT.fullmatch(text):
+            raise ValueError("金额的千分位分隔不对：应每三位一组，如 1,066.54（或不写分隔符）" if "," in text else "应为数字")
+        return Decimal(text.replace(",", ""))
     return value
 
 
@@ -62,19 +67,46 @@ def _to_wan(value: Decimal, info: ValidationInfo) -> Decimal:
     if not value.is_finite():
         raise ValueError("金额必须是有限的数")
     unit = (info.context or {}).get("金额单位", "万元")
-    return value / _SCALE[unit] if unit != "万元" else value
+    scale = _SCALE[unit]
+    if abs(value) >= MAX_WAN * scale:
+        raise ValueError(f"金额过大（应小于 {MAX_WAN * scale:,f} {unit}），请检查单位与位数")
+    places = MAX_PLACES - (4 if unit == "元" else 0)
+    if value != 0 and value.as_tuple().exponent < -places:  # type: ignore[operator]
+        raise ValueError(f"小数位过多（以{unit}为单位最多 {places} 位小数）")
+    return EXACT.divide(value, scale)
 
 
-#: An amount as entered (元 or 万元 per the file), held exactly in 万元.
-Money = Annotated[Decimal, BeforeValidator(_exact), AfterValidator(_to_wan)]
+def _not_negative_amount(value: Decimal) -> Decimal:
+    if value < 0:
+        raise ValueError("金额不能为负数")
+    return value
+
+
+#: An amount as entered (元 or 万元 per the file), held exactly in 万元, never negative: every
+#: amount a data file enters (收入, 支出, 预算数, 上年数, 结转结余, 绩效 预算数 and 执行数 …) is
+#: a sum of money that cannot be below zero. What is signed by nature — a change on last year,
+#: a budget gap, a shortfall — is derived from these by the facts, never entered.
+Money = Annotated[Decimal, BeforeValidator(_exact), AfterValidator(_to_wan), AfterValidator(_not_negative_amount)]
 
 #: A count (人, 辆, 个, 批次): a whole number, never negative.
-Count = Annotated[int, AfterValidator(lambda v: _non_negative(v))]
+Count = Annotated[int, BeforeValidator(lambda v: _whole(v)), AfterValidator(lambda v: _non_negative(v))]
+
+MAX_COUNT = 10**9
+
+
+def _whole(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("应为整数，不是 true/false")
+    if isinstance(value, str) and not value.strip():
+        raise ValueError("数量不能是空文字（没有就删去这一行，或填 0）")
+    return value
 
 
 def _non_negative(v: int) -> int:
     if v < 0:
         raise ValueError("数量不能为负数")
+    if v > MAX_COUNT:
+        raise ValueError("数量过大")
     return v
 
 

@@ -31,6 +31,7 @@ import dataclasses
 import re
 from typing import Sequence
 
+from reportgen.document.escape import MARK, unmark
 from reportgen.document.nodes import Block, Document, Figure, Heading, PageBreak, Paragraph, TableOfContents
 from reportgen.errors import TemplateError
 from reportgen.phrasing.words import chinese_numeral
@@ -48,6 +49,9 @@ def label(pattern: str, n: int) -> str:
     return pattern.replace("{一}", chinese_numeral(n)).replace("{1}", str(n))
 
 _HEADING = re.compile(r"^(#{1,5})\s+(.*?)(\s+\{-\})?$")
+# Data text cannot hold them (the loaders refuse them); a template's own text must not either:
+# they are invalid in the DOCX's XML and invisible in print.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _ITEM = re.compile(r"^\+([1-5])?\s+(.*)$")
 _DIRECTIVE = re.compile(r"^::(\w+)(?:\s+(.*))?$")
 
@@ -84,11 +88,17 @@ class _Counters:
 def read(text: str, blocks: Sequence[Block | tuple[Block, ...]] = (), title: str = "",
          numbering: Sequence[str] = GB_T_9704) -> Document:
     """Turn rendered markup into a Document; `blocks` are the objects `::block N` refers to."""
+    if m := _CONTROL.search(text):
+        line = text.count("\n", 0, m.start()) + 1
+        raise TemplateError(f"模板输出第 {line} 行有控制字符 U+{ord(m[0]):04X}")
     counters = _Counters(numbering)
     out: list[Block] = []
     for lineno, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line:
+            continue
+        if line.startswith(MARK):  # data text that would read as markup (document/escape.py)
+            out.append(Paragraph(unmark(line).strip()))
             continue
         node = _read_line(line, counters, blocks, lineno)
         if isinstance(node, tuple):
@@ -100,27 +110,27 @@ def read(text: str, blocks: Sequence[Block | tuple[Block, ...]] = (), title: str
 
 def _read_line(line: str, counters: _Counters, blocks: Sequence, lineno: int) -> Block | tuple[Block, ...]:
     if m := _HEADING.match(line):
-        level, text, unnumbered = counters.level(len(m[1]), lineno), m[2].strip(), m[3]
+        level, text, unnumbered = counters.level(len(m[1]), lineno), unmark(m[2]).strip(), m[3]
         if unnumbered:
             counters.restart_below(level)
             return Heading(level, text)
         return Heading(level, text, counters.next(level))
     if m := _ITEM.match(line):
         level = counters.level(int(m[1] or 4), lineno)
-        return Paragraph(m[2].strip(), label=counters.next(level))
+        return Paragraph(unmark(m[2]).strip(), label=counters.next(level))
     if m := _DIRECTIVE.match(line):
         if m[1] == "shift" and (m[2] or "").strip() in ("+1", "-1"):
             counters.shift += int(m[2].strip())
             return ()
-        node = _directive(m[1], (m[2] or "").strip(), blocks, lineno)
+        node = _directive(m[1], unmark(m[2] or "").strip(), blocks, lineno)
         return node if isinstance(node, tuple) else counters.label_figure(node)
-    return Paragraph(line)
+    return Paragraph(unmark(line))
 
 
 def _directive(name: str, arg: str, blocks: Sequence, lineno: int) -> Block | tuple[Block, ...]:
     if name == "pagebreak":
         return PageBreak()
-    if name == "toc":
+    if name == "toc" and arg in ("", "1", "2", "3", "4", "5"):
         return TableOfContents(depth=int(arg or 2))
     if name in ("center", "right"):
         return Paragraph(arg, align=name, indent=False)

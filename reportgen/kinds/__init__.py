@@ -11,6 +11,7 @@ import re
 from importlib import import_module
 from pathlib import Path
 
+from reportgen.core.yamlfile import read_text
 from reportgen.errors import DataError
 from reportgen.kinds.kind import Kind
 
@@ -34,8 +35,8 @@ def kind_of(path: Path) -> str:
     if str(path).lower().endswith(_WORKBOOKS):
         return DEFAULT
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_text(path)
+    except DataError:
         return DEFAULT  # the loader reports the real problem with the file
     m = _KIND_LINE.search(text)
     return m[1] if m else DEFAULT
@@ -58,8 +59,8 @@ def _line_of_kind(path: Path | None) -> int | None:
     if path is None:
         return None
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_text(path)
+    except DataError:
         return None
     m = _KIND_LINE.search(text)
     return text.count("\n", 0, m.start()) + 1 if m else None

@@ -115,11 +115,15 @@ def resolve(family: str, name: str, locale: str = "zh_CN") -> Layout:
     names: list[str] = []
     descriptions: list[Description] = []
     current: str | None = name
+    if not name:
+        raise TemplateError(f"没有指定{family}版式（可选：{'、'.join(available(family, locale))}）")
     while current:
         if current in names:
             raise TemplateError(f"版式继承成环：{' → '.join([*names, current])}")
         folder = family_dir(family, locale) / current
-        if not (folder / DESCRIPTION).is_file():
+        # A name from a data file is a layout's folder name, never a path out of templates/.
+        if not isinstance(current, str) or current != folder.name or current.startswith(".") \
+                or not (folder / DESCRIPTION).is_file():
             choices = "、".join(available(family, locale))
             raise TemplateError(f"没有名为“{current}”的{family}版式（可选：{choices}）")
         description = read_description(folder / DESCRIPTION)

@@ -29,13 +29,17 @@ def score(value: Decimal) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def names(text: str) -> list[str]:
-    """The figure names a text refers to.
+SPECS = ("", "引号")
 
-    >>> names("部门整体支出{全年执行数}万元，自评为{总分}分")
-    ['全年执行数', '总分']
+
+def names(text: str) -> list[str]:
+    """The figure names a text refers to; one written with an unknown spec is named with it, so
+    that it is reported as a name that does not exist rather than printed without its spec.
+
+    >>> names("部门整体支出{全年执行数}万元，自评为{总分}分，{总分:乱写}")
+    ['全年执行数', '总分', '总分:乱写']
     """
-    return [m[1] for m in REFERENCE.finditer(text)]
+    return [m[1] if (m[2] or "") in SPECS else f"{m[1]}:{m[2]}" for m in REFERENCE.finditer(text)]
 
 
 def fill(text: str, style: NumberStyle = DEFAULT_STYLE, figures: Mapping[str, Any] | None = None) -> str:
@@ -50,8 +54,8 @@ def fill(text: str, style: NumberStyle = DEFAULT_STYLE, figures: Mapping[str, An
     figures = figures or {}
 
     def one(m: re.Match) -> str:
-        if m[1] not in figures:
-            raise TemplateError(f"文中引用了不存在的数字“{{{m[1]}}}”（可引用的名称：{'、'.join(figures)}）")
+        if m[1] not in figures or (m[2] or "") not in SPECS:
+            raise TemplateError(f"文中引用了不存在的数字“{m[0]}”（可引用的名称：{'、'.join(figures)}）")
         return _print(figures[m[1]], style, m[2] or "")
 
     return REFERENCE.sub(one, text)

@@ -38,13 +38,14 @@ FIELD_ROWS = 500  # rows with validation below a record sheet's last record
 def workbook_for(data_path: Path | None, output: Path) -> bytes:
     """The workbook for a 决算 data file (YAML or workbook), or an empty one, to be written at `output`."""
     from reportgen.errors import DataError
-    from reportgen.kinds import kind_of
+    from reportgen.kinds import get, kind_of
     from reportgen.workbook import is_workbook
 
     if not is_workbook(output):
         raise DataError("工作簿的文件名应以 .xlsx 结尾", file=str(output))
     if data_path is None:
         return workbook_bytes(None)
+    get(kind_of(data_path), data_path)  # an unknown 文档类型 is an error on its line
     if kind_of(data_path) != "部门决算":
         raise DataError(f"工作簿只用于部门决算，这个文件是“{kind_of(data_path)}”", file=str(data_path), field="文档类型")
     from reportgen.kinds.final_accounts import read as read_data
@@ -72,7 +73,18 @@ def workbook_bytes(data: FinalAccounts | None, source_dir: Path | None = None, t
         _record_sheet(wb.create_sheet(sheet.title), sheet, _at(data, sheet.path) or [], scale, rebase)
     for m in layout.maps:
         _map_sheet(wb.create_sheet(m.title), m, _at(data, m.path) or {})
+    _no_formulas(wb)
     return _fixed_times(wb)
+
+
+def _no_formulas(wb: Workbook) -> None:
+    """Every cell as text or number: openpyxl takes a text starting with "=" for a formula, so a
+    reason typed "=HYPERLINK(…)" would run in the officer's Excel; the workbook holds none of its own."""
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
 
 
 Row = tuple[tuple[str, ...], Kind, tuple[str, ...], Any]

@@ -3,25 +3,30 @@
 The workbook is turned into the same nested values a YAML data file gives, with a map from
 field path to cell ("一般公共预算财政拨款支出!D3") standing where the YAML loader keeps line
 numbers, so validation and the identity checks report `file.xlsx:Sheet!C7: field: problem`.
+
+A workbook is a zip of XML sent by anyone, so the work is bounded before it starts: the
+package's inflated size and each member's compression ratio are checked before openpyxl opens
+it, sheets are read in read-only mode (streamed) and only up to MAX_ROWS rows and MAX_COLUMNS
+columns, and any failure of the parser on a damaged package is a data error, not a crash. A
+formula Excel never calculated has no value in the file: it is refused on its cell rather than
+read as blank.
 """
 
 from __future__ import annotations
 
 import datetime
 import typing
-import zipfile
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 from openpyxl import load_workbook as open_workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.exceptions import InvalidFileException
-from openpyxl.worksheet.worksheet import Worksheet
 
 from reportgen.errors import DataError, DataErrors
 from reportgen.kinds.final_accounts.model import FinalAccounts
 from reportgen.core.loader import validate
+from reportgen.workbook.grid import Grid, check_package
 from reportgen.workbook.layout import BASICS, TEXTS, Kind, MapSheet, RecordSheet, field_type, layout_of, scalar_kind
 
 Cells = dict[tuple, str]
@@ -29,12 +34,8 @@ Cells = dict[tuple, str]
 
 def load_workbook(path: Path) -> tuple[FinalAccounts, Cells]:
     """The workbook at `path` as a validated model, and the cell of every field path."""
-    book = _open(path)
     layout = layout_of(FinalAccounts)
-    missing = [name for name in layout.sheet_names if name not in book.sheetnames]
-    if missing:
-        raise DataErrors([DataError(f"缺少工作表“{name}”（没有数据时保留表头即可）", file=str(path), field=name)
-                          for name in missing])
+    book = _read_sheets(path, layout.sheet_names)
     data: dict[str, Any] = {}
     cells: Cells = {(): f"{BASICS}!A1"}
     errors: list[DataError] = []
@@ -69,19 +70,39 @@ def _drop_blank_optional_parts(model: Any, data: dict) -> None:
             del data[key]
 
 
-def _open(path: Path) -> Any:
+def _read_sheets(path: Path, names: Sequence[str]) -> dict[str, Grid]:
+    """The values of the sheets named, each cell's cached value; formulas without one refused."""
+    check_package(path)
     try:
-        return open_workbook(path, data_only=True)
-    except FileNotFoundError:
-        raise DataError("文件不存在", file=str(path)) from None
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError):
-        raise DataError("不是有效的 Excel 工作簿（.xlsx）", file=str(path)) from None
+        values = _grids(path, names, data_only=True)
+        formulas = _grids(path, names, data_only=False)
+    except (DataError, DataErrors):
+        raise
+    except Exception:  # openpyxl raises many kinds on a damaged package (KeyError, ParseError …)
+        raise DataError("不是有效的 Excel 工作簿（.xlsx），或已损坏", file=str(path)) from None
+    missing = [name for name in names if name not in values]
+    if missing:
+        raise DataErrors([DataError(f"缺少工作表“{name}”（没有数据时保留表头即可）", file=str(path), field=name)
+                          for name in missing])
+    uncalculated = [f"{name}!{ref}" for name in names for ref in values[name].uncalculated(formulas[name])]
+    if uncalculated:
+        raise DataErrors([DataError("公式没有计算结果（请在 Excel 中打开、重新计算并保存，或直接填写数值）",
+                                    file=str(path), line=cell) for cell in uncalculated[:20]])
+    return values
 
 
-def _read_fields(ws: Worksheet, data: dict, cells: Cells, errors: list, file: str) -> None:
+def _grids(path: Path, names: Sequence[str], data_only: bool) -> dict[str, Grid]:
+    book = open_workbook(path, read_only=True, data_only=data_only)
+    try:
+        return {name: Grid.read(book[name], str(path)) for name in names if name in book.sheetnames}
+    finally:
+        book.close()
+
+
+def _read_fields(ws: Grid, data: dict, cells: Cells, errors: list, file: str) -> None:
     """字段/值 rows: a path and its value; a list field collects its rows in order."""
     for row in range(2, ws.max_row + 1):
-        name, value = ws.cell(row, 1).value, ws.cell(row, 2).value
+        name, value = ws.cell(row, 1), ws.cell(row, 2)
         if name is None or str(name).startswith("【"):
             continue
         path = tuple(str(name).strip().split("."))
@@ -110,10 +131,10 @@ def _read_fields(ws: Worksheet, data: dict, cells: Cells, errors: list, file: st
             _ensure(data, path[:-1], {})[path[-1]] = value
 
 
-def _read_records(ws: Worksheet, sheet: RecordSheet, data: dict, cells: Cells, errors: list, file: str) -> None:
+def _read_records(ws: Grid, sheet: RecordSheet, data: dict, cells: Cells, errors: list, file: str) -> None:
     """One record a row under a header row naming the fields; blank rows are skipped."""
     kinds = {c.name: c.kind for c in sheet.columns}
-    header = [ws.cell(1, i).value for i in range(1, ws.max_column + 1)]
+    header = [ws.cell(1, i) for i in range(1, ws.max_column + 1)]
     for i, name in enumerate(header, 1):
         if name is not None and name not in kinds:
             where = f"{ws.title}!{get_column_letter(i)}1"
@@ -123,7 +144,7 @@ def _read_records(ws: Worksheet, sheet: RecordSheet, data: dict, cells: Cells, e
     for p in _parents(sheet.path):
         cells.setdefault(p, f"{ws.title}!A1")
     for row in range(2, ws.max_row + 1):
-        values = {name: ws.cell(row, i).value for i, name in enumerate(header, 1) if name in kinds}
+        values = {name: ws.cell(row, i) for i, name in enumerate(header, 1) if name in kinds}
         if all(v is None or v == "" for v in values.values()):
             continue
         at = sheet.path + (len(records),)
@@ -137,10 +158,10 @@ def _read_records(ws: Worksheet, sheet: RecordSheet, data: dict, cells: Cells, e
         records.append(record)
 
 
-def _read_map(ws: Worksheet, sheet: MapSheet, data: dict, cells: Cells) -> None:
+def _read_map(ws: Grid, sheet: MapSheet, data: dict, cells: Cells) -> None:
     table = _ensure(data, sheet.path, {})
     for row in range(2, ws.max_row + 1):
-        key, value = ws.cell(row, 1).value, ws.cell(row, 2).value
+        key, value = ws.cell(row, 1), ws.cell(row, 2)
         if key is None or key == "":
             continue
         table[_plain(key, "text")] = value if value is None else _plain(value, "text")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from reportgen.charts import render_svg
@@ -41,40 +42,59 @@ def _text(document: Document, images: dict[int, str]) -> str:
 
 
 def _cover(b: Cover, _: Document) -> str:
-    return "\n\n".join([f"# {b.title}", *b.lines])
+    return "\n\n".join([f"# {inline(b.title)}", *(_escape_start(inline(line)) for line in b.lines)])
 
 
 def _toc(b: TableOfContents, doc: Document) -> str:
-    lines = [f"**{b.title}**", ""]
+    lines = [f"**{inline(b.title)}**", ""]
     for _, h in doc.toc_listing(b.depth):
-        lines.append("  " * (h.level - 1) + f"- {h.full_text}")
+        lines.append("  " * (h.level - 1) + f"- {inline(h.full_text)}")
     return "\n".join(lines)
 
 
 def _heading(b: Heading, _: Document) -> str:
     # Level 1 (部分) becomes '##' because '#' is the document title on the cover.
-    return "#" * (b.level + 1) + " " + b.full_text
+    return "#" * (b.level + 1) + " " + inline(b.full_text)
 
 
 def _paragraph(b: Paragraph, _: Document) -> str:
-    text = _escape_start(b.full_text)
+    text = _escape_start(inline(b.full_text))
     return f"**{text}**" if b.bold else text
 
 
 def _escape_start(text: str) -> str:
     # A paragraph that happens to start like Markdown syntax must stay a paragraph.
-    return "\\" + text if text[:1] in "#>-+*|" else text
+    if re.match(r"\d+[.)]\s", text):  # "1. " would start an ordered list
+        return re.sub(r"^(\d+)", r"\1\\", text, count=1)
+    return "\\" + text if text[:1] in "#>-+*|=" else text
+
+
+_INLINE = re.compile(r"[\\`*_\[\]]|<(?=[A-Za-z/!?])|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def inline(text: str) -> str:
+    """Text as Markdown shows it literally: no emphasis, code, link, image or raw HTML (a
+    `<script>` in a data file prints as text), and no control character.
+
+    >>> print(inline("<script>alert(1)</script> a*b* [x](y) 1<2"))
+    \\<script>alert(1)\\</script> a\\*b\\* \\[x\\](y) 1<2
+    """
+    return _INLINE.sub(_escaped, text) if _INLINE.search(text) else text
+
+
+def _escaped(m: re.Match) -> str:
+    return "" if m[0] < " " or m[0] == "\x7f" else "\\" + m[0]
 
 
 def _table(b: Table, _: Document) -> str:
-    lines = [f"**{b.title}**"]
-    meta = "　".join(x for x in (b.number, b.unit_left, b.unit_right) if x)
+    lines = [f"**{inline(b.title)}**"]
+    meta = "　".join(inline(x) for x in (b.number, b.unit_left, b.unit_right) if x)
     if meta:
-        lines += ["", meta]
+        lines += ["", _escape_start(meta)]
     header = flatten_header(b.header, b.n_cols) if b.header else [""] * b.n_cols
     lines += ["", _row(header), "|" + "|".join(_rule(c) for c in _aligns(b)) + "|"]
     lines += [_row(cells) for cells in texts(b.body, b.n_cols)]
-    lines += ["", *b.notes] if b.notes else []
+    lines += ["", *(_escape_start(inline(n)) for n in b.notes)] if b.notes else []
     return "\n".join(lines)
 
 
@@ -99,7 +119,7 @@ def _rule(align: str) -> str:
 
 
 def _row(cells: list[str]) -> str:
-    return "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
+    return "| " + " | ".join(inline(c).replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
 
 
 def flatten_header(rows: tuple[Row, ...], n_cols: int) -> list[str]:
@@ -137,8 +157,8 @@ def _figure(b: Figure, image: str) -> str:
     *图1 收、支决算总计变动情况图*
     """
     if b.is_empty:
-        return b.fallback
-    caption = f"{b.label} {b.title}".strip()
+        return _escape_start(inline(b.fallback))
+    caption = inline(f"{b.label} {b.title}".strip())
     # CommonMark reads a link with spaces or brackets only between angle brackets.
     link = f"<{image}>" if any(c in image for c in " ()<>") else image
     return f"![{caption}]({link})\n\n*{caption}*"

@@ -112,6 +112,8 @@ def _fill(target, cell: Cell, bold: bool) -> None:
         target.number_format = "#,##0" + ("." + "0" * places if places else "")
     else:
         target.value = cell.text or None
+        if target.data_type == "f":  # a name typed "=…" is text, never a formula run in Excel
+            target.data_type = "s"
     target.alignment = Alignment(horizontal=_ALIGN[cell.align], vertical="center", wrap_text=True)
     if bold or cell.bold:
         target.font = Font(bold=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +15,7 @@ from reportgen.kinds.final_accounts.facts import compute as compute_facts
 from reportgen.kinds.final_accounts.model import FinalAccounts
 from reportgen.kinds.kind import Computed, Kind
 from reportgen.layouts import Layout
+from reportgen.output import safe_stem
 
 
 def read(path: Path) -> tuple[FinalAccounts, dict]:
@@ -48,20 +47,6 @@ def _layout(data: FinalAccounts) -> tuple[str, tuple[str, ...]]:
 
 def _stem(data: FinalAccounts) -> str:
     return safe_stem(f"{data.单位.名称}-{data.单位.报告年度}决算")
-
-
-#: Characters no file name may hold on Windows or POSIX; a unit's name keeps everything else.
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
-
-
-def safe_stem(name: str) -> str:
-    """The output file name for a document title: path separators and the like become "_".
-
-    >>> safe_stem("县文化广电旅游局/（本级）-2022决算"), safe_stem("..")
-    ('县文化广电旅游局_（本级）-2022决算', '_')
-    """
-    stem = _UNSAFE.sub("_", name).strip().lstrip(".")
-    return stem or "_"
 
 
 def _title(data: FinalAccounts, facts: Any, layout: Layout) -> str:

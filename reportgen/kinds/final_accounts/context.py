@@ -114,7 +114,7 @@ def _annexes(data: FinalAccounts, path: Path) -> list[AnnexEntry]:
         blocks = None
         if entry.文件:
             files = files or _annex_files()
-            blocks = files.blocks(path.parent / entry.文件, entry.内容)
+            blocks = files.blocks(path, entry.文件, entry.内容)
         out.append(AnnexEntry(f"附件{n}", entry.标题, blocks))
     return out
 

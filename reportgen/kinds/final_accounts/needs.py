@@ -12,6 +12,7 @@ from typing import Any, Iterator
 
 from reportgen import kinds
 from reportgen.core.findings import Finding
+from reportgen.core.paths import inside
 from reportgen.errors import DataError, DataErrors, ReportgenError
 from reportgen.kinds.final_accounts.facts import FinalAccountsFacts
 from reportgen.kinds.final_accounts.model import FinalAccounts, Wording
@@ -26,8 +27,13 @@ def check_files(data: FinalAccounts, path: Path) -> list[Finding]:
 
 def _template_dirs(data: FinalAccounts, path: Path) -> Iterator[Finding]:
     for n, name in enumerate(data.模板目录):
-        if not (path.parent / name).is_dir():
-            yield Finding("error", ("模板目录", n), f"模板目录不存在：{(path.parent / name).resolve()}")
+        try:  # inside the data file's folder or a -t folder (reportgen.core.paths)
+            folder = inside(path, name, what="模板目录", field=f"模板目录[{n + 1}]")
+        except DataError as e:
+            yield Finding("error", ("模板目录", n), e.problem)
+            continue
+        if not folder.is_dir():
+            yield Finding("error", ("模板目录", n), f"模板目录不存在：{folder}")
 
 
 def _annexes(data: FinalAccounts, path: Path) -> Iterator[Finding]:
@@ -35,9 +41,16 @@ def _annexes(data: FinalAccounts, path: Path) -> Iterator[Finding]:
         if not annex.文件:
             continue
         at = ("附件", n, "文件")
-        target = (path.parent / annex.文件).resolve()
-        if not target.is_file():
+        try:
+            target = inside(path, annex.文件, what="附件", field=f"附件[{n + 1}].文件")
+        except DataError as e:
+            yield Finding("error", at, e.problem)
+            continue
+        if not target.exists():
             yield Finding("error", at, f"附件文件不存在：{target}")
+            continue
+        if not target.is_file():  # a folder, a FIFO or a device: never opened
+            yield Finding("error", at, f"附件“{annex.文件}”不是普通文件")
             continue
         try:
             kind = kinds.kind_for(target)

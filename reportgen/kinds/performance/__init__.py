@@ -63,6 +63,8 @@ def _references(data: PerformanceEvaluation, facts: PerformanceFacts) -> list:
         own = project_figures(base, p, f)
         if p.报告:
             found += check_references(list(section_texts(p.报告.章节, ("项目", i, "报告", "章节"))), own)
+        if p.综述:  # its sentences may quote the project's figures too
+            found += check_references([(("项目", i, "综述", k), v) for k, v in p.综述.model_dump().items()], own)
         found += check_references(_indicator_texts(p, ("项目", i)), own)
     return found
 

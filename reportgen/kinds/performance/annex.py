@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from reportgen.core.paths import inside
 from reportgen.document.nodes import Block
 from reportgen.errors import DataErrors
 from reportgen.run import Checked, check
@@ -22,9 +23,10 @@ class AnnexFiles:
     def __init__(self) -> None:
         self._prepared: dict[Path, tuple[Checked, dict[str, Any]]] = {}
 
-    def blocks(self, path: Path, content: str) -> tuple[Block, ...]:
-        """The blocks of a 绩效 file's reports: its 部门整体 (content 部门整体), its 项目, or 全部."""
-        checked, ctx = self._prepare(path.resolve())
+    def blocks(self, data_path: Path, name: str, content: str) -> tuple[Block, ...]:
+        """The blocks of the reports of the 绩效 file `name` (relative to the 决算 data file): its
+        部门整体 (content 部门整体), its 项目, or 全部; check (final_accounts/needs.py) has vetted it."""
+        checked, ctx = self._prepare(inside(data_path, name, what="附件", field="附件"))
         document = render(checked.layout, {**ctx, "内容": content}, name="附件.md.j2")
         return document.blocks
 

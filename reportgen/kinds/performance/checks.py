@@ -62,7 +62,12 @@ def check_scores(data: PerformanceEvaluation, facts: PerformanceFacts) -> list[F
         out += _unscored(at, form, s)
         if s.分值合计 != 100:
             out.append(Finding("warning", at + ("绩效指标",), f"分值合计为 {_n(s.分值合计)}，不是 100"))
-        if form.资金.全年执行数 > form.资金.全年预算数:
+        if form.资金.全年预算数 == 0 and adj is None:
+            # No budget, no 执行率: a derived full score would be a number nobody computed.
+            out.append(Finding("error", at + ("资金", "全年预算数"),
+                               "全年预算数为 0，执行率无法计算，预算执行得分无从算出：请核对全年预算数，"
+                               "或在“资金.得分调整”下写明得分及理由"))
+        elif form.资金.全年执行数 > form.资金.全年预算数:
             out.append(Finding("warning", at + ("资金", "全年执行数"), "全年执行数超过了全年预算数"))
         day = form.填报.填报日期 or data.填报.填报日期
         if day is not None and day.year <= data.单位.报告年度:

@@ -17,12 +17,16 @@ from reportgen.core.model import Model
 def _exact_points(value: Any) -> Any:
     if isinstance(value, float):
         raise ValueError("分数必须是精确的十进制数，不接受浮点数")
+    if isinstance(value, bool):
+        raise ValueError("应为分数，不是 true/false")
     return value
 
 
 def _not_negative(value: Decimal) -> Decimal:
     if not value.is_finite() or value < 0:
         raise ValueError("分数不能为负数")
+    if value > 10_000 or value.as_tuple().exponent < -8:  # type: ignore[operator]
+        raise ValueError("分数过大或小数位过多")  # a slip; and beyond it scores would not round exactly
     return value
 
 
