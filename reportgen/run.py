@@ -8,6 +8,7 @@ writing files. A kind (reportgen.kinds) supplies the stages that differ; the lay
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -86,7 +87,17 @@ def build(path: Path, overrides: Sequence[Path] = ()) -> Built:
     context = kind.context(data, facts, checked.style, checked.layout, path)
     folders = [*overrides, *template_dirs(path, getattr(data, "模板目录", ()))]
     document = render(checked.layout, context, folders, title=kind.title(data, facts, checked.layout))
+    document = dataclasses.replace(document, date=document_date(data))
     return Built(path, kind.stem(data), data, facts, checked.findings, document, checked.layout)
+
+
+def document_date(data: Any) -> datetime.date | None:
+    """The document's own date, for its file metadata: its 公开时间, else the last day of the
+    year it reports on (every kind's data has 单位.报告年度)."""
+    unit = getattr(data, "单位", None)
+    published = getattr(unit, "公开时间", None)
+    year = getattr(unit, "报告年度", None)
+    return published or (datetime.date(year, 12, 31) if year else None)
 
 
 def layout_of(kind: Kind, data: Any, lines: dict, path: Path) -> Layout:

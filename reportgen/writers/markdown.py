@@ -46,6 +46,7 @@ def _cover(b: Cover, _: Document) -> str:
 
 def _toc(b: TableOfContents, doc: Document) -> str:
     lines = [f"**{b.title}**", ""]
+    lines += [x for line in b.lines for x in (line, "")]
     for _, h in doc.toc_listing(b.depth):
         lines.append("  " * (h.level - 1) + f"- {h.full_text}")
     return "\n".join(lines)
