@@ -16,14 +16,19 @@ Writer = Callable[[Document, str], dict[str, bytes]]
 
 
 def get_writer(name: str) -> Writer:
-    """The writer for a format name ("md", "docx"); imported lazily to keep start-up fast."""
+    """The writer for a format name ("md", "docx", "pdf", "html"); imported lazily to keep
+    start-up fast."""
     if name == "md":
         from reportgen.writers.markdown import write
     elif name == "docx":
         from reportgen.writers.docx import write
+    elif name == "pdf":
+        from reportgen.writers.pdf import write
+    elif name == "html":
+        from reportgen.writers.html import write
     else:
         raise ReportgenError(f"未知的输出格式：{name}（可选：{', '.join(FORMATS)}）")
     return write
 
 
-FORMATS = ("md", "docx")
+FORMATS = ("md", "docx", "pdf", "html")

@@ -240,11 +240,47 @@ def _landscape_flags(blocks: tuple) -> list[bool | None]:
     return flags
 
 
-def body_parts(document: Document) -> tuple[list[str], list[Part]]:
-    """The body of word/document.xml, in pieces to join once, and the parts it refers to."""
+def _write(document: Document, flags: list[bool | None]) -> tuple[BodyWriter, dict[int, int]]:
+    """Write every block; also return the block index of each pager handle."""
     out = BodyWriter(document)
-    for block, landscape in zip(document.blocks, _landscape_flags(document.blocks)):
+    block_of: dict[int, int] = {}
+    for i, (block, landscape) in enumerate(zip(document.blocks, flags)):
         if landscape is not None:
             out.orientation(landscape)
+        before = len(out.pager.starts)
         _WRITERS[type(block)](out, block)
+        block_of.update((handle, i) for handle in range(before, len(out.pager.starts)))
+    return out, block_of
+
+
+def _left_behind(blocks: tuple, flags: list[bool | None], cuts: list[int], block_of: dict[int, int]) -> set[int]:
+    """Headings that open a landscape section but were cut off from its table (they and the
+    table could not share a page): they stand alone on their page, which should be upright."""
+    upright: set[int] = set()
+    for handle in cuts:
+        run = []
+        i = block_of[handle] - 1
+        while i >= 0 and isinstance(blocks[i], Heading) and flags[i]:
+            run.append(i)
+            i -= 1
+        while i >= 0 and isinstance(blocks[i], PageBreak):
+            i -= 1
+        before = next((flags[j] for j in range(i, -1, -1) if flags[j] is not None), False)
+        if run and all(flags[j] for j in run) and not before:
+            upright.update(run)
+    return upright
+
+
+def body_parts(document: Document) -> tuple[list[str], list[Part]]:
+    """The body of word/document.xml, in pieces to join once, and the parts it refers to.
+
+    Written twice when a part's title would stand alone on a landscape page (see _left_behind):
+    the second time it goes on an upright page before the landscape section.
+    """
+    flags = _landscape_flags(document.blocks)
+    out, block_of = _write(document, flags)
+    upright = _left_behind(document.blocks, flags, out.pager.cuts, block_of)
+    if upright:
+        flags = [False if i in upright else flag for i, flag in enumerate(flags)]
+        out, _ = _write(document, flags)
     return out.finish(), out.extra

@@ -131,19 +131,14 @@ def units(text: str) -> list[str]:
     return pieces
 
 
-@lru_cache(maxsize=65536)
-def break_lines(text: str, size: float, line_width: float, first_indent: float = 0.0,
-                tracking: float = 0.0, bold: bool = False) -> tuple[str, ...]:
-    """The lines a paragraph is set in: pieces are added while they fit; a closing mark at the
-    end of a piece may hang beyond the edge. A piece longer than a whole line is broken
-    between characters, as the clients do with an over-long number.
-
-    >>> break_lines("一二三四五，六七", 16, 80)
-    ('一二三四五，', '六七')
-    """
+def _set(pieces: list[str], size: float, line_width: float, first_indent: float,
+         tracking: float, bold: bool) -> list[str]:
+    """Pieces added to a line while they fit; a comma or full stop after a hanzi may hang
+    beyond the edge; a piece longer than a whole line is cut where it overflows, as the
+    clients do with an over-long number."""
     lines: list[str] = []
     current, used = "", first_indent
-    for piece in units(text):
+    for piece in pieces:
         extra = width(piece, size, tracking, bold)
         if current and _gap(current[-1], piece[0]):
             extra += AUTOSPACE * size
@@ -155,7 +150,6 @@ def break_lines(text: str, size: float, line_width: float, first_indent: float =
         if current:
             lines.append(current)
             current, used = "", 0.0
-        # A piece wider than the line on its own is cut where it overflows.
         while width(piece, size, tracking, bold) > line_width + 0.01:
             cut = 1
             while cut < len(piece) and width(piece[:cut + 1], size, tracking, bold) <= line_width + 0.01:
@@ -164,27 +158,84 @@ def break_lines(text: str, size: float, line_width: float, first_indent: float =
             piece = piece[cut:]
         current, used = piece, width(piece, size, tracking, bold)
     lines.append(current)
+    return lines
+
+
+@lru_cache(maxsize=65536)
+def break_lines(text: str, size: float, line_width: float, first_indent: float = 0.0,
+                tracking: float = 0.0, bold: bool = False) -> tuple[str, ...]:
+    """The lines a client sets a paragraph in (LibreOffice's breaking, see the module).
+
+    >>> break_lines("一二三四五，六七", 16, 80)
+    ('一二三四五，', '六七')
+    """
+    return tuple(_set(units(text), size, line_width, first_indent, tracking, bold))
+
+
+def tokens(text: str) -> list[str]:
+    """The pieces the writer never lets a line break: units() joined further, a number with
+    the one or two hanzi of its unit ("45万人", "568.27万元"), a bracketed mark of up to four
+    characters ("（万元）", "（B/A）"), and a whole text that is a label of up to four hanzi.
+
+    >>> tokens("大于等于45万人"), tokens("年度预算申请（万元）"), tokens("权重")
+    (['大', '于', '等', '于', '45万人'], ['年', '度', '预', '算', '申', '请', '（万元）'], ['权重'])
+    """
+    if 1 <= len(text) <= 4 and all(kind(c) == "h" for c in text):
+        return [text]
+    pieces = units(text)
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        piece = pieces[i]
+        i += 1
+        if piece[0] in "（(" and len(piece) >= 2:  # a bracketed mark: up to its closing bracket
+            j = i
+            while j < len(pieces) and len(piece) < 6 and piece[-1] not in "）)":
+                piece += pieces[j]
+                j += 1
+            if piece[-1] in "）)" and len(piece) <= 6:
+                i = j
+            else:
+                piece = pieces[i - 1]
+        elif kind(piece[-1]) in "lo":  # a number keeps its unit
+            while i < len(pieces) and len(pieces[i]) == 1 and kind(pieces[i]) == "h" and \
+                    len(piece) - len(piece.rstrip("".join(c for c in piece if kind(c) == "h"))) < 2:
+                piece += pieces[i]
+                i += 1
+        out.append(piece)
+    return out
+
+
+@lru_cache(maxsize=65536)
+def break_cell(text: str, size: float, line_width: float, bold: bool = False) -> tuple[str, ...]:
+    """The lines of a table cell as the writer sets them (with explicit line breaks): never
+    inside a token, and a short text that must wrap in balanced lines ("全年/预算数", not
+    "全年预算/数").
+
+    >>> break_cell("全年预算数", 10.5, 45), break_cell("大于等于45万人", 10.5, 50)
+    (('全年', '预算数'), ('大于等于', '45万人'))
+    """
+    lines = _set(tokens(text), size, line_width, 0.0, 0.0, bold)
+    if 1 < len(lines) and len(text) <= 12:
+        low, high = 0.0, line_width
+        while high - low > 0.5:  # the narrowest measure that still takes as many lines
+            middle = (low + high) / 2
+            if len(_set(tokens(text), size, middle, 0.0, 0.0, bold)) <= len(lines):
+                high = middle
+            else:
+                low = middle
+        lines = _set(tokens(text), size, high, 0.0, 0.0, bold)
+        half = len(text) // 2  # two lines of hanzi: the shorter first, as in "全年/预算数"
+        if len(lines) == 2 and all(kind(c) == "h" for c in text) and \
+                width(text[half:], size, bold=bold) <= line_width + 0.01:
+            lines = [text[:half], text[half:]]
     return tuple(lines)
 
 
 def longest_unbreakable(text: str, size: float, bold: bool = False) -> float:
-    """The width of the widest piece of `text` that a line may not break: a number with its
-    unit, a bracketed mark, or the whole text if it is a label of at most four hanzi.
+    """The width of the widest token of `text` (see tokens()).
 
     >>> longest_unbreakable("权重", 10.5), longest_unbreakable("12426.736", 10.5)
     (21.0, 44.625)
     """
-    if 1 <= len(text) <= 4 and all(kind(c) == "h" for c in text):
-        return width(text, size, bold=bold)
-    best = 0.0
-    pieces = units(text)
-    for i, piece in enumerate(pieces):
-        joined = piece
-        # A number keeps its unit: "568.27万元", "12人" break nowhere.
-        if kind(piece[-1]) in "lo":
-            for unit in pieces[i + 1:i + 3]:
-                if len(unit) != 1 or kind(unit) != "h":
-                    break
-                joined += unit
-        best = max(best, width(joined, size, bold=bold))
-    return best
+    return max((width(t, size, bold=bold) for t in tokens(text)), default=0.0)

@@ -18,7 +18,7 @@ from functools import cache
 
 from reportgen.document.grid import Slot, walk
 from reportgen.document.nodes import Row
-from reportgen.writers.docx.measure import break_lines
+from reportgen.writers.docx.measure import break_cell, break_lines, width
 from reportgen.writers.docx.page import LANDSCAPE, PAGE_H, PAGE_W, PORTRAIT
 from reportgen.writers.docx._ooxml import twips_mm
 from reportgen.writers.docx.styles import PARAGRAPH_STYLES, Style
@@ -239,11 +239,15 @@ class Pager:
 
 
 def _cell_lines(s: Slot, widths: Sequence[float]) -> int:
-    """Lines of a cell's text in its column(s), between the cell's margins."""
-    width = sum(widths[s.col:s.col + s.span]) - 2 * CELL_MARGIN
+    """Lines of a cell's text in its column(s), between the cell's margins, broken as the
+    writer breaks them (measure.break_cell)."""
+    room = sum(widths[s.col:s.col + s.span]) - 2 * CELL_MARGIN
     m = metrics("TableText")
-    return sum(len(break_lines(part, m.size, width, 0.0, m.tracking, s.cell.bold))
-               for part in s.cell.text.split("\n"))
+    lines = 0
+    for part in s.cell.text.split("\n"):
+        fits = width(part, m.size, m.tracking, s.cell.bold) <= room
+        lines += 1 if fits else len(break_cell(part, m.size, room, s.cell.bold))
+    return lines
 
 
 def lines_needed(total: float, pitch: float) -> int:

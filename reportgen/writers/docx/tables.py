@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 from reportgen.document.grid import walk
 from reportgen.document.nodes import Cell, Row, Table
 from reportgen.writers.docx._ooxml import BOLD, NEEDS_CARE, ppr, run
-from reportgen.writers.docx.measure import width as text_width_pt
+from reportgen.writers.docx.measure import break_cell, width as text_width_pt
 from reportgen.writers.docx.page import text_width
 from reportgen.writers.docx.paging import TAIL_ROWS, Pager, metrics
 from reportgen.writers.docx.styles import CELL_MARGINS, TABLE_BORDERS, TABLE_STYLE
-from reportgen.writers.docx.widths import column_widths
+from reportgen.writers.docx.widths import CELL_MARGIN, TABLE_SIZE, column_widths
+
+CELL_MARGIN_PT = CELL_MARGIN / 20
 
 if TYPE_CHECKING:
     from reportgen.writers.docx.body import BodyWriter
@@ -185,7 +187,7 @@ def _rows(title: str, rows: Sequence[Row], widths: list[int], header_rows: int,
                 out.append(plain[s.col])
             else:
                 out.append(_tc_open(width, s.span, '<w:vMerge w:val="restart"/>' if s.cell.rowspan > 1 else ""))
-            out.append(_cell_content(s.cell, kept))
+            out.append(_cell_content(s.cell, kept, width))
         out.append("</w:tr>")
     return "".join(out)
 
@@ -198,9 +200,23 @@ def _tc_open(width: int, span: int = 1, merge: str = "") -> str:
     )
 
 
-def _cell_content(cell: Cell, keep: bool) -> str:
-    """The cell's paragraph and the closing tag of the w:tc."""
-    text = cell.text
+def cell_lines(text: str, width: int, bold: bool = False) -> list[str]:
+    """The lines of a cell `width` twips wide: as the writer breaks them (measure.break_cell),
+    never inside a number with its unit, a bracketed mark or a short label."""
+    room = width / 20 - 2 * CELL_MARGIN_PT
+    lines = []
+    for part in text.split("\n"):
+        if text_width_pt(part, TABLE_SIZE, bold=bold) <= room:
+            lines.append(part)
+        else:
+            lines += break_cell(part, TABLE_SIZE, room, bold)
+    return lines
+
+
+def _cell_content(cell: Cell, keep: bool, width: int) -> str:
+    """The cell's paragraph and the closing tag of the w:tc; a text that wraps is broken by
+    the writer (explicit line breaks), so that every client breaks it alike."""
+    text = "\n".join(cell_lines(cell.text, width, cell.bold)) if cell.text else ""
     if not text:
         return f"<w:p>{_CELL_PPR[cell.align, keep]}</w:p></w:tc>"
     if NEEDS_CARE.search(text) is None and text[0] != " " and text[-1] != " ":
