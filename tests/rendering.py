@@ -143,15 +143,18 @@ class Rendered:
         """For each table in document order, the page of each of its rows (where the row's
         first cell starts), from LibreOffice's layout report."""
         tables = []
-        for line in self.report.splitlines():
-            name, *cells = line.split()
+        for cells in self.cell_pages():
             rows: dict[int, int] = {}
-            for cell in cells:
-                where, page = cell.rsplit(":", 1)
+            for where, page in cells.items():
                 row = int(re.match(r"[A-Z]+(\d+)", where).group(1))
-                rows[row] = min(rows.get(row, 10**6), int(page))
-            tables.append((int(re.sub(r"\D", "", name) or 0), [rows[r] for r in sorted(rows)]))
-        return [pages for _, pages in sorted(tables)]
+                rows[row] = min(rows.get(row, 10**6), page)
+            tables.append([rows[r] for r in sorted(rows)])
+        return tables
+
+    def cell_pages(self) -> list[dict[str, int]]:
+        """For each table in document order, the page of each cell by LibreOffice's name (A1…)."""
+        return [{where: int(page) for where, page in (c.rsplit(":", 1) for c in line.split()[1:])}
+                for line in self.report.splitlines()]
 
 
 def squeeze(text: str) -> str:
@@ -195,7 +198,8 @@ def grid_tables(document: Document) -> list[Table]:
 
 
 def grid_cells(table: Table) -> list[list[tuple[int, str]]]:
-    """Per row of a table, (column, text) of the cells that start in it, as LibreOffice names
-    them (A, B, … counting the cells of the row)."""
-    return [[(s.col, s.cell.text) for s in row if not s.continued]
+    """Per row of a table, (index, text) of the cells that start in it; LibreOffice names a
+    row's cells A, B, … by that index, which counts a cell spanning columns once and a position
+    a cell from above still covers as a cell of its own."""
+    return [[(k, s.cell.text) for k, s in enumerate(row) if not s.continued]
             for row in walk(table.header + table.body, table.n_cols, table.title)]

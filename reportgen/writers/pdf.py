@@ -89,6 +89,8 @@ Failed:
   Open ConvertFromURL(pdfUrl) & ".error" For Output As #m
   Print #m, Err & " " & Error$ & " (line " & Erl & ")"
   Close #m
+  ' An open document would keep LibreOffice running after the macro.
+  If Not IsNull(doc) And Not IsEmpty(doc) Then doc.close(True)
 End Sub
 
 Sub UpdateIndexes(doc)
@@ -99,21 +101,25 @@ Sub UpdateIndexes(doc)
 End Sub
 
 Sub WriteReport(doc, reportPath As String)
-  ' The page of every table cell, one line a table: "name cell:page cell:page ..."
+  ' The page of every table cell, one line a table of the body in reading order:
+  ' "Table cell:page cell:page ..." (the body's own enumeration leaves out the tables in
+  ' footers: a landscape page's number is one).
   n = FreeFile
   Open reportPath For Output As #n
   cursor = doc.getCurrentController().getViewCursor()
-  found = doc.getTextTables()
-  For t = 0 To found.getCount() - 1
-    tbl = found.getByIndex(t)
-    entry = tbl.getName()
-    cellNames = tbl.getCellNames()
-    For k = 0 To UBound(cellNames)
-      cursor.gotoRange(tbl.getCellByName(cellNames(k)).getStart(), False)
-      entry = entry & " " & cellNames(k) & ":" & cursor.getPage()
-    Next
-    Print #n, entry
-  Next
+  items = doc.getText().createEnumeration()
+  Do While items.hasMoreElements()
+    item = items.nextElement()
+    If item.supportsService("com.sun.star.text.TextTable") Then
+      entry = "Table"
+      cellNames = item.getCellNames()
+      For k = 0 To UBound(cellNames)
+        cursor.gotoRange(item.getCellByName(cellNames(k)).getStart(), False)
+        entry = entry & " " & cellNames(k) & ":" & cursor.getPage()
+      Next
+      Print #n, entry
+    End If
+  Loop
   Close #n
 End Sub
 '''

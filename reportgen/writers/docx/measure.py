@@ -35,9 +35,9 @@ _SYMBOLS = {"≤": 549, "≥": 549, "±": 549, "×": 564, "÷": 549, "·": 333, 
 
 #: May not start a line (GB/T 15834 and the clients' kinsoku lists): they hang in the margin.
 CLOSING = set("，。、；：？！）》」』】〕〉’”％…·—～,.;:?!)]}%")
-#: May hang in the margin at the end of a full line: commas and full stops after a hanzi
+#: May hang in the margin at the end of a full line: commas, stops, colons and the like after a hanzi
 #: (LibreOffice's "hanging punctuation"; other closing marks move down with the hanzi before).
-HANGING = set("，。、．")
+HANGING = set("，。、．；：！？")
 #: May not end a line: they move down with what follows.
 OPENING = set("（《「『【〔〈‘“([{")
 

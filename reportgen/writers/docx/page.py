@@ -28,10 +28,6 @@ WIDE_EVEN_FOOTER_ID = "rIdFooterWideEven"
 ONE_CHAR = 280  # 一字 of the 4号 (14 pt) page number, in twips
 LINE_PITCH = 579  # 225 mm / 22 lines (styles.LINE_BODY)
 
-_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
-_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_EMU_PER_MM = 36000
 
 
 def text_width(landscape: bool = False) -> int:
@@ -94,6 +90,10 @@ def landscape_footer_xml(even: bool = False) -> str:
     document expects it (GB/T 9704), i.e. along the page's left edge, turned a quarter
     clockwise so it reads upright once the sheet is, 7 mm outside the 版心; at the upright
     page's right (the landscape page's bottom) on odd pages, at its left (the top) on even ones.
+
+    The turned line is a one-cell table floating at a fixed place on the page, its text direction
+    top to bottom (w:textDirection tbRl): a DrawingML text box there is misplaced by LibreOffice
+    on every other page of a section.
     """
     m = LANDSCAPE
     box_w, box_h = 7.0, 40.0  # mm: one 4号 line across, room for "— 999 —" along
@@ -101,29 +101,20 @@ def landscape_footer_xml(even: bool = False) -> str:
     one_char_mm = ONE_CHAR / 1440 * 25.4
     y = m["top"] + one_char_mm if even else 210 - m["bottom"] - one_char_mm - box_h
     jc = "left" if even else "right"  # the start and the end of the turned line
-    text = (f'<w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="{jc}"/></w:pPr>{_number()}</w:p>')
-    emu = lambda mm: round(mm * _EMU_PER_MM)  # noqa: E731
-    box = (
-        '<w:r><w:drawing>'
-        f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="2"'
-        ' behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">'
-        '<wp:simplePos x="0" y="0"/>'
-        f'<wp:positionH relativeFrom="page"><wp:posOffset>{emu(x)}</wp:posOffset></wp:positionH>'
-        f'<wp:positionV relativeFrom="page"><wp:posOffset>{emu(y)}</wp:posOffset></wp:positionV>'
-        f'<wp:extent cx="{emu(box_w)}" cy="{emu(box_h)}"/><wp:effectExtent l="0" t="0" r="0" b="0"/>'
-        f'<wp:wrapNone/><wp:docPr id="{9000 + int(even)}" name="页码" descr="页码"/><wp:cNvGraphicFramePr/>'
-        f'<a:graphic xmlns:a="{_A}"><a:graphicData uri="{_WPS}"><wps:wsp>'
-        '<wps:cNvSpPr txBox="1"/><wps:spPr>'
-        f'<a:xfrm><a:off x="0" y="0"/><a:ext cx="{emu(box_w)}" cy="{emu(box_h)}"/></a:xfrm>'
-        '<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln>'
-        f"</wps:spPr><wps:txbx><w:txbxContent>{text}</w:txbxContent></wps:txbx>"
-        '<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0"'
-        ' anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr>'
-        "</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"
+    w, h = twips_mm(box_w), twips_mm(box_h)
+    text = f'<w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="{jc}"/></w:pPr>{_number()}</w:p>'
+    table = (
+        '<w:tbl><w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:vertAnchor="page"'
+        f' w:horzAnchor="page" w:tblpX="{twips_mm(x)}" w:tblpY="{twips_mm(y)}"/>'
+        f'<w:tblW w:w="{w}" w:type="dxa"/><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+        f'</w:tblPr><w:tblGrid><w:gridCol w:w="{w}"/></w:tblGrid>'
+        f'<w:tr><w:trPr><w:trHeight w:val="{h}" w:hRule="exact"/></w:trPr>'
+        f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:textDirection w:val="tbRl"/>'
+        f'<w:vAlign w:val="center"/></w:tcPr>{text}</w:tc></w:tr></w:tbl>'
     )
-    body = f'<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr>{box}</w:p>'
-    xml = part("ftr", body, r_ns=True)
-    return xml.replace("<w:ftr ", f'<w:ftr xmlns:wp="{_WP}" xmlns:wps="{_WPS}" ', 1)
+    # A table must be followed by a paragraph, here the footer's own (empty) one.
+    return part("ftr", f'{table}<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr></w:p>', r_ns=True)
 
 
 def empty_footer_xml() -> str:
