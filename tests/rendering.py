@@ -66,6 +66,7 @@ def _performance(case: str) -> tuple[Document, tuple[str, ...]]:
     return document, titles
 
 
+@cache
 def cases() -> dict[str, tuple[Document, tuple[str, ...]]]:
     """Each case: its Document and sentences its PDF must contain."""
     found = {"synthetic": _synthetic(),
