@@ -25,6 +25,10 @@ from reportgen.writers.docx.styles import PARAGRAPH_STYLES, Style
 
 SINGLE = 1.3  # single line spacing in multiples of the font size (CJK fonts' ascent + descent)
 ROW_MIN = 397 / 20  # tables.py: rows are at least 7 mm high
+#: A table's ruling (w:sz 4, half a point) adds to what its text needs: LibreOffice's rows are
+#: lines + 0.5 pt high (at least ROW_MIN), and a table not at the head of a page half a point
+#: more (measured on its PDFs).
+RULE = 0.5
 CELL_MARGIN = 57 / 20  # styles.CELL_MARGINS, each side
 #: Rows a table keeps together at its end, so that no page holds a shorter tail.
 TAIL_ROWS = 3
@@ -199,50 +203,54 @@ class Pager:
         the first body row, and the last TAIL_ROWS rows keep together."""
         header = sum(heights[:header_rows])
         if whole:
-            handle = self._start(sum(heights), break_before)
-            self.used += sum(heights)
+            handle = self._start(sum(heights) + RULE, break_before)
+            self.used += sum(heights) + self._top_rule()
             self.chain = []
             return handle
         first_group = header + (heights[header_rows] if len(heights) > header_rows else 0.0)
-        handle = self._start(first_group, break_before)
-        self.used += first_group
+        handle = self._start(first_group + RULE, break_before)
+        self.used += first_group + self._top_rule()
         tail = len(heights) - TAIL_ROWS
         for i in range(header_rows + 1, len(heights)):
             need = sum(heights[i:]) if i == tail else heights[i]
             if not self._fits(need):
                 self.new_page()
-                self.used = header
+                self.used = header  # the header rows repeat
             self.used += heights[i]
         self.chain = []
         return handle
 
+    def _top_rule(self) -> float:
+        """A table's top rule takes room, except at the head of a page (measured)."""
+        return RULE if self.used > _EPSILON else 0.0
+
     @staticmethod
-    def row_heights(rows: Sequence[Row], widths: Sequence[float]) -> list[float]:
+    def row_heights(rows: Sequence[Row], widths: Sequence[float], style: str = "TableText") -> list[float]:
         """Each row's height in points: its tallest cell's lines, at least the 7 mm minimum.
 
         Cells are placed by the shared grid walk, so a cell beside a rowspan is measured in its
         own column; a cell spanning several rows only adds height to its last row if those
         rows together are too short for it.
         """
-        line = metrics("TableText").line
+        line = metrics(style).line
         slots = walk(rows, len(widths))
-        heights = [max([ROW_MIN] + [_cell_lines(s, widths) * line for s in row
+        heights = [max([ROW_MIN] + [_cell_lines(s, widths, style) * line + RULE for s in row
                                     if not s.continued and s.cell.rowspan == 1]) for row in slots]
         for r, row in enumerate(slots):
             for s in row:
                 if not s.continued and s.cell.rowspan > 1:
                     last = min(r + s.cell.rowspan, len(heights)) - 1
-                    need = _cell_lines(s, widths) * line - sum(heights[r:last + 1])
+                    need = _cell_lines(s, widths, style) * line + RULE - sum(heights[r:last + 1])
                     if need > 0:
                         heights[last] += need
         return heights
 
 
-def _cell_lines(s: Slot, widths: Sequence[float]) -> int:
+def _cell_lines(s: Slot, widths: Sequence[float], style: str) -> int:
     """Lines of a cell's text in its column(s), between the cell's margins, broken as the
     writer breaks them (measure.break_cell)."""
     room = sum(widths[s.col:s.col + s.span]) - 2 * CELL_MARGIN
-    m = metrics("TableText")
+    m = metrics(style)
     lines = 0
     for part in s.cell.text.split("\n"):
         fits = width(part, m.size, m.tracking, s.cell.bold) <= room

@@ -15,7 +15,7 @@ XIAOBIAOSONG = "方正小标宋简体"
 SONGTI = "宋体"
 
 # Point sizes in half-points (w:sz): 2号 22 pt, 小二 18 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt, 5号 10.5 pt.
-SIZE_2, SIZE_X2, SIZE_3, SIZE_4, SIZE_X4, SIZE_5 = 44, 36, 32, 28, 24, 21
+SIZE_2, SIZE_X2, SIZE_3, SIZE_4, SIZE_X4, SIZE_5, SIZE_X5 = 44, 36, 32, 28, 24, 21, 18
 
 # GB/T 9704's grid: 22 lines of 28 characters on the 156 × 225 mm 版心. The line pitch is
 # 225 mm / 22 = 28.95 pt; every paragraph has an exact line height (a multiple of the pitch for
@@ -28,6 +28,7 @@ LINE_BODY = 579
 TRACKING_3 = -6
 LINE_TITLE = 700  # 35 pt: 2号 titles need more than the body pitch
 LINE_TABLE = 280  # 14 pt lines of 五号 table text
+LINE_TABLE_SMALL = 240  # 12 pt lines of 小五, for a table whose columns need it
 LINE_SMALL = 360  # 18 pt lines of 小四 unit lines and notes
 INDENT_2_CHARS = 628  # 2 字 of tracked 3号: 2 × 15.7 pt, exactly two characters of the line
 
@@ -103,6 +104,7 @@ PARAGRAPH_STYLES = (
           tracking=0, grid=False),
     Style("TableText", "表格文字", size=SIZE_5, align="left", first_line=0, line=LINE_TABLE,
           tracking=0, grid=False),
+    Style("TableTextSmall", "表格文字（小五）", based_on="TableText", size=SIZE_X5, line=LINE_TABLE_SMALL),
     Style("TableNote", "表格注释", size=SIZE_X4, first_line=0, line=LINE_SMALL, tracking=0,
           grid=False),
     # GB/T 9704: page numbers in 4号 half-width 宋体, digits included.

@@ -12,9 +12,9 @@ from reportgen.document.nodes import Cell, Row, Table
 from reportgen.writers.docx._ooxml import BOLD, NEEDS_CARE, ppr, run
 from reportgen.writers.docx.measure import break_cell, width as text_width_pt
 from reportgen.writers.docx.page import text_width
-from reportgen.writers.docx.paging import TAIL_ROWS, Pager, metrics
+from reportgen.writers.docx.paging import RULE, TAIL_ROWS, Pager, metrics
 from reportgen.writers.docx.styles import CELL_MARGINS, TABLE_BORDERS, TABLE_STYLE
-from reportgen.writers.docx.widths import CELL_MARGIN, TABLE_SIZE, column_widths
+from reportgen.writers.docx.widths import CELL_MARGIN, TABLE_STYLES, column_widths, table_style
 
 CELL_MARGIN_PT = CELL_MARGIN / 20
 
@@ -25,10 +25,11 @@ __all__ = ["column_widths", "write", "item_lines"]
 
 # The cell paragraph properties, built once: a 13-table document has thousands of cells.
 _ALIGNS = ("left", "center", "right", "justify")
-_CELL_PPR = {(a, keep): ppr("TableText", align=a, keep_next=keep) for a in _ALIGNS for keep in (False, True)}
+_CELL_PPR = {(style, a, keep): ppr(style, align=a, keep_next=keep)
+             for style, _ in TABLE_STYLES for a in _ALIGNS for keep in (False, True)}
 _CELL_OPEN = {
-    (align, keep, bold): f"<w:p>{props}<w:r>" + (f"<w:rPr>{BOLD}</w:rPr>" if bold else "")
-    for (align, keep), props in _CELL_PPR.items()
+    (*key, bold): f"<w:p>{props}<w:r>" + (f"<w:rPr>{BOLD}</w:rPr>" if bold else "")
+    for key, props in _CELL_PPR.items()
     for bold in (False, True)
 }
 
@@ -59,14 +60,15 @@ def write(out: BodyWriter, table: Table) -> None:
         tab = f'<w:tab w:val="right" w:pos="{width}"/>'
         out.paragraph("TableUnit", text, tabs=tab if table.unit_left else "",
                       align="" if table.unit_left else "right")
-    widths = column_widths(table, width)
+    style, size = table_style(table, width)
+    widths = column_widths(table, width, size)
     rows = table.header + table.body
-    heights = Pager.row_heights(rows, [w / 20 for w in widths])
+    heights = Pager.row_heights(rows, [w / 20 for w in widths], style)
     parts = segments(table)
     # Small enough to stay whole: with its title lines and the headings above it (a part's
     # title may stay behind on a page of its own); a taller table splits, headings with its
     # first rows.
-    whole = sum(heights) + _JOIN_PT * (len(parts) - 1) + out.pager.chained() <= out.pager.height
+    whole = sum(heights) + RULE * len(parts) + _JOIN_PT * (len(parts) - 1) + out.pager.chained() <= out.pager.height
     for n, (start, end, header) in enumerate(parts):
         if n:
             out.raw(_JOIN.format(keep="<w:keepNext/>" if whole else ""))
@@ -74,7 +76,7 @@ def write(out: BodyWriter, table: Table) -> None:
         keep = keep_rows(end - start, header, whole)
         if whole and n < len(parts) - 1:
             keep.add(end - start - 1)  # the part's last row keeps with the next part
-        out.raw(table_xml(table, widths, rows[start:end], header, keep))
+        out.raw(table_xml(table, widths, rows[start:end], header, keep, style))
         out.pager.table(heights[start:end], header, whole=whole)
     for note in table.notes:
         out.paragraph("TableNote", item_lines(note, width / 20, metrics("TableNote").size))
@@ -155,7 +157,7 @@ def item_lines(text: str, line_width: float, size: float) -> str:
 
 
 def table_xml(table: Table, widths: list[int], rows: Sequence[Row], header_rows: int,
-              keep: set[int]) -> str:
+              keep: set[int], style: str = "TableText") -> str:
     """A w:tbl of `rows`: fixed layout so the widths hold in every client."""
     width = sum(widths)
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
@@ -164,12 +166,12 @@ def table_xml(table: Table, widths: list[int], rows: Sequence[Row], header_rows:
         f'<w:jc w:val="center"/>{TABLE_BORDERS}<w:tblLayout w:type="fixed"/>{CELL_MARGINS}'
         "</w:tblPr>"
     )
-    body = _rows(table.title, rows, widths, header_rows, keep)
+    body = _rows(table.title, rows, widths, header_rows, keep, style)
     return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
 
 
 def _rows(title: str, rows: Sequence[Row], widths: list[int], header_rows: int,
-          keep: set[int]) -> str:
+          keep: set[int], style: str) -> str:
     """Each grid row as w:tr; positions a cell from a row above still covers get a vMerge
     continuation cell, which WordprocessingML needs in every row."""
     plain = [_tc_open(w) for w in widths]  # the common cell: one column, no merge
@@ -181,13 +183,13 @@ def _rows(title: str, rows: Sequence[Row], widths: list[int], header_rows: int,
             width = sum(widths[s.col:s.col + s.span])
             if s.continued:
                 out.append(_tc_open(width, s.span, "<w:vMerge/>")
-                           + f"<w:p>{_CELL_PPR['left', kept]}</w:p></w:tc>")
+                           + f"<w:p>{_CELL_PPR[style, 'left', kept]}</w:p></w:tc>")
                 continue
             if s.span == 1 and s.cell.rowspan == 1:
                 out.append(plain[s.col])
             else:
                 out.append(_tc_open(width, s.span, '<w:vMerge w:val="restart"/>' if s.cell.rowspan > 1 else ""))
-            out.append(_cell_content(s.cell, kept, width))
+            out.append(_cell_content(s.cell, kept, width, style))
         out.append("</w:tr>")
     return "".join(out)
 
@@ -200,26 +202,27 @@ def _tc_open(width: int, span: int = 1, merge: str = "") -> str:
     )
 
 
-def cell_lines(text: str, width: int, bold: bool = False) -> list[str]:
+def cell_lines(text: str, width: int, bold: bool = False, size: float = 10.5) -> list[str]:
     """The lines of a cell `width` twips wide: as the writer breaks them (measure.break_cell),
     never inside a number with its unit, a bracketed mark or a short label."""
     room = width / 20 - 2 * CELL_MARGIN_PT
     lines = []
     for part in text.split("\n"):
-        if text_width_pt(part, TABLE_SIZE, bold=bold) <= room:
+        if text_width_pt(part, size, bold=bold) <= room:
             lines.append(part)
         else:
-            lines += break_cell(part, TABLE_SIZE, room, bold)
+            lines += break_cell(part, size, room, bold)
     return lines
 
 
-def _cell_content(cell: Cell, keep: bool, width: int) -> str:
+def _cell_content(cell: Cell, keep: bool, width: int, style: str) -> str:
     """The cell's paragraph and the closing tag of the w:tc; a text that wraps is broken by
     the writer (explicit line breaks), so that every client breaks it alike."""
-    text = "\n".join(cell_lines(cell.text, width, cell.bold)) if cell.text else ""
+    size = dict(TABLE_STYLES)[style]
+    text = "\n".join(cell_lines(cell.text, width, cell.bold, size)) if cell.text else ""
     if not text:
-        return f"<w:p>{_CELL_PPR[cell.align, keep]}</w:p></w:tc>"
+        return f"<w:p>{_CELL_PPR[style, cell.align, keep]}</w:p></w:tc>"
     if NEEDS_CARE.search(text) is None and text[0] != " " and text[-1] != " ":
         # The usual cell (an amount, a name): no escaping, no line breaks, one w:t.
-        return f"{_CELL_OPEN[cell.align, keep, cell.bold]}<w:t>{text}</w:t></w:r></w:p></w:tc>"
-    return f"<w:p>{_CELL_PPR[cell.align, keep]}{run(text, BOLD if cell.bold else '')}</w:p></w:tc>"
+        return f"{_CELL_OPEN[style, cell.align, keep, cell.bold]}<w:t>{text}</w:t></w:r></w:p></w:tc>"
+    return f"<w:p>{_CELL_PPR[style, cell.align, keep]}{run(text, BOLD if cell.bold else '')}</w:p></w:tc>"
