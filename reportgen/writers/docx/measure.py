@@ -197,11 +197,15 @@ def tokens(text: str) -> list[str]:
                 i = j
             else:
                 piece = pieces[i - 1]
-        elif kind(piece[-1]) in "lo":  # a number keeps its unit
-            while i < len(pieces) and len(pieces[i]) == 1 and kind(pieces[i]) == "h" and \
-                    len(piece) - len(piece.rstrip("".join(c for c in piece if kind(c) == "h"))) < 2:
+        elif kind(piece[-1]) in "lo":  # a number keeps its unit (and the mark after it)
+            unit = 0
+            while i < len(pieces) and unit < 2 and kind(pieces[i][0]) == "h" and \
+                    all(c in CLOSING for c in pieces[i][1:]):
                 piece += pieces[i]
+                unit += 1
                 i += 1
+                if piece[-1] in CLOSING:
+                    break
         out.append(piece)
     return out
 
