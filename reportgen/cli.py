@@ -30,7 +30,7 @@ def bundled_example() -> Path:
 def build(
     data: Optional[List[Path]] = typer.Argument(None, help="数据文件（YAML，或由 workbook 生成并填好的 .xlsx），可以多个；省略时生成内置示例。"),
     outdir: Path = typer.Option(Path("out"), "-o", "--outdir", help="输出目录。"),
-    formats: str = typer.Option("md", "-f", "--format", help="输出格式，逗号分隔：md、docx。"),
+    formats: str = typer.Option("md", "-f", "--format", help="输出格式，逗号分隔：md、docx、pdf（需 LibreOffice）、html。"),
     templates: List[Path] = typer.Option([], "-t", "--templates", help="自定义模板目录（优先于内置模板，可多次指定）。"),
 ) -> None:
     """生成文档：数据 → 检查 → 计算 → 模板 → Markdown/DOCX。数据有错时不写该文件的任何输出。
