@@ -168,6 +168,14 @@ def _all() -> dict[str, Rendered]:
     from reportgen.writers.pdf import convert
 
     tool("soffice")
+    fonts = subprocess.run(["fc-list"], capture_output=True, text=True).stdout if shutil.which("fc-list") else ""
+    for family, package in (("Noto Serif CJK SC", "fonts-noto-cjk"), ("Liberation Serif", "fonts-liberation2")):
+        # The page estimate assumes these metrics (hanzi one em, digits Times New Roman's).
+        if family not in fonts:
+            message = f"{family} is not installed ({package})"
+            if os.environ.get("CI"):
+                pytest.fail(message)
+            pytest.skip(message)
     work = Path(tempfile.mkdtemp(prefix="reportgen-pdf-tests-"))
     atexit.register(shutil.rmtree, work, ignore_errors=True)
     documents = cases()
