@@ -20,7 +20,8 @@ from reportgen.writers.docx._ooxml import BOLD, add_page_break, add_to_ppr, book
 from reportgen.writers.docx.charts import chart_lines, chart_parts
 from reportgen.writers.docx.package import Part
 from reportgen.writers.docx.page import sect_pr
-from reportgen.writers.docx.paging import Pager
+from reportgen.writers.docx.measure import balanced
+from reportgen.writers.docx.paging import Pager, metrics
 from reportgen.writers.docx.styles import LINE_BODY
 
 _NO_INDENT = '<w:ind w:firstLine="0"/>'
@@ -118,9 +119,15 @@ class BodyWriter:
         return self.parts
 
 
+def _title(out: BodyWriter, text: str) -> str:
+    """A 2号 title's text with its lines balanced (explicit breaks, see measure.balanced)."""
+    m = metrics("Title")
+    return "\n".join(balanced(text, m.size, out.pager.width))
+
+
 def _cover(out: BodyWriter, cover: Cover) -> None:
     # Five blank lines' worth above the title puts it in the upper third of the page.
-    out.paragraph("Title", cover.title, spacing=f'<w:spacing w:before="{5 * LINE_BODY}"/>')
+    out.paragraph("Title", _title(out, cover.title), spacing=f'<w:spacing w:before="{5 * LINE_BODY}"/>')
     for i, line in enumerate(cover.lines):
         before = f'<w:spacing w:before="{3 * LINE_BODY}"/>' if i == 0 else ""
         out.paragraph("CoverLine", line, spacing=before)
@@ -165,6 +172,8 @@ def heading_styles(document: Document) -> list[str]:
 def _heading(out: BodyWriter, heading: Heading) -> None:
     index = len(out.heading_pages)
     text = heading.full_text
+    if out.heading_styles[index] == "AnnexTitle":
+        text = _title(out, text)
     content = bookmark(index, toc.bookmark_name(index), run(text))
     out.heading_pages.append(out.paragraph(out.heading_styles[index], text, content=content))
 
@@ -173,7 +182,7 @@ def _paragraph(out: BodyWriter, p: Paragraph) -> None:
     text = p.full_text
     if p.align == "center" and not p.indent:
         # A centred, unindented paragraph is a title (of an annex, a report): 2号 小标宋.
-        out.paragraph("Title", text, bold=p.bold)
+        out.paragraph("Title", _title(out, text), bold=p.bold)
         return
     if p.align == "left" and not p.indent and _ANNEX_LABEL.match(text):
         out.paragraph("AnnexLabel", text)

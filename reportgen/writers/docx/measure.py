@@ -15,6 +15,7 @@ take the character before them down — and opening punctuation (（“《) neve
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 # Times New Roman advance widths (per 1000 em) of printable ASCII, from its AFM.
@@ -237,6 +238,42 @@ def break_cell(text: str, size: float, line_width: float, bold: bool = False) ->
                 width(text[half:], size, bold=bold) <= line_width + 0.01:
             lines = [text[:half], text[half:]]
     return tuple(lines)
+
+
+#: Where a title breaks best: after a unit's name (…局, …中心, …幼儿园), before a year or the kind
+#: of document (部门决算, 项目支出绩效自评报告); next best after a place (…市, …区) or a year.
+_NAME_ENDS = set("局院所园厅委办校站心处队团司")
+_PLACE_ENDS = set("省市县区乡镇度")
+_KIND_STARTS = ("部门", "项目", "单位", "决算", "整体", "支出", "绩效")
+
+
+@lru_cache(maxsize=1024)
+def balanced(text: str, size: float, line_width: float) -> tuple[str, ...]:
+    """A title in as few lines as fit, of widths as even as they can be (GB/T 9704 sets a title
+    of several lines as a trapezoid, not a full line and a stub), never broken inside a token;
+    a title of two lines breaks, near the middle, where a word ends: after a unit's name or
+    before a year rather than inside a word (no dictionary: those two are what titles hold).
+
+    >>> balanced("重庆市开州区南雅镇中心幼儿园2023年度部门决算情况说明", 22, 442.25)
+    ('重庆市开州区南雅镇中心幼儿园', '2023年度部门决算情况说明')
+    """
+    lines = _set(tokens(text), size, line_width, 0.0, 0.0, False)
+    if len(lines) != 2:
+        return tuple(lines)
+    pieces, best, choice = tokens(text), math.inf, tuple(lines)
+    for i in range(1, len(pieces)):
+        first, second = "".join(pieces[:i]), "".join(pieces[i:])
+        w1, w2 = width(first, size), width(second, size)
+        if max(w1, w2) > line_width + 0.01:
+            continue
+        if first[-1] in _NAME_ENDS or second[0].isdigit() or second.startswith(_KIND_STARTS):
+            penalty = 0.0
+        else:
+            penalty = line_width / 2 if first[-1] in _PLACE_ENDS else line_width
+        score = abs(w1 - w2) + penalty
+        if score < best:
+            best, choice = score, (first, second)
+    return choice
 
 
 @lru_cache(maxsize=65536)

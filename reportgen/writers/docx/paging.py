@@ -165,7 +165,8 @@ class Pager:
                   keep_next: bool | None = None, bold: bool = False) -> int:
         """Place a paragraph; return its handle."""
         m = metrics(style)
-        lines = line_count(text, style, self.width, indent, bold)
+        lines = sum(line_count(part, style, self.width, indent and i == 0, bold)
+                    for i, part in enumerate(text.split("\n")))
         keep = m.keep_next if keep_next is None else keep_next
         handle = self._start(m.before + m.line, break_before)
         self.styles[handle] = style
