@@ -81,15 +81,16 @@ PARAGRAPH_STYLES = (
     _heading(4, FANGSONG),
     _heading(5, FANGSONG),
     *(_annex_heading(level) for level in range(2, 6)),
+    # GB/T 9704: a blank line under a title (and so between two titles stacked).
     Style("Title", "Title", font=XIAOBIAOSONG, size=SIZE_2, align="center", first_line=0,
-          line=LINE_TITLE, tracking=0, grid=False),
+          line=LINE_TITLE, after=LINE_BODY, tracking=0, grid=False),
     # The title of an annex or a report (an unnumbered heading of level 1): a 2号 title that no
     # 目录 lists, a blank line below it.
-    Style("AnnexTitle", "附件题目", based_on="Title", keep_next=True, after=LINE_BODY, outline=9),
+    Style("AnnexTitle", "附件题目", based_on="Title", keep_next=True, outline=9),
     # GB/T 9704: "附件" and its number in 3号黑体 at the left edge of the annex's first line.
     Style("AnnexLabel", "附件标识", font=HEITI, first_line=0, keep_next=True, after=LINE_BODY),
     Style("CoverLine", "封面文字", align="center", first_line=0),
-    Style("TOCHeading", "TOC Heading", based_on="Title", after=LINE_BODY),
+    Style("TOCHeading", "TOC Heading", based_on="Title"),
     Style("TOCNote", "目录说明", align="center", first_line=0, after=LINE_BODY),
     Style("TOC1", "toc 1", font=HEITI, first_line=0, toc_tab=True),
     Style("TOC2", "toc 2", first_line=0, left=INDENT_2_CHARS, toc_tab=True),
