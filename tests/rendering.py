@@ -196,13 +196,17 @@ def rendered(name: str) -> Rendered:
 
 def grid_tables(document: Document) -> list[Table]:
     """The document's tables as the DOCX holds them: a table split at its heading rows is two
-    (or more) tables there (writers/docx/tables.segments)."""
+    (or more) tables there (writers/docx/tables.segments), each with its own rows."""
+    from dataclasses import replace
+
     from reportgen.writers.docx.tables import segments
 
     out = []
     for block in document.blocks:
         if isinstance(block, Table):
-            out += [block] * len(segments(block))
+            rows = block.header + block.body
+            out += [replace(block, header=rows[start:start + header], body=rows[start + header:end], heading_rows=())
+                    for start, end, header in segments(block)]
     return out
 
 

@@ -68,16 +68,21 @@ def write(out: BodyWriter, table: Table) -> None:
     # Small enough to stay whole: with its title lines and the headings above it (a part's
     # title may stay behind on a page of its own); a taller table splits, headings with its
     # first rows.
-    whole = sum(heights) + RULE * len(parts) + _JOIN_PT * (len(parts) - 1) + out.pager.chained() <= out.pager.height
+    joins = (_JOIN_PT + RULE) * (len(parts) - 1)
+    whole = sum(heights) + RULE + joins + out.pager.chained() <= out.pager.height
+    if whole:  # placed as one block, whatever its parts
+        out.pager.table([*heights[:-1], heights[-1] + joins], len(table.header), whole=True)
     for n, (start, end, header) in enumerate(parts):
         if n:
             out.raw(_JOIN.format(keep="<w:keepNext/>" if whole else ""))
-            out.pager.block(_JOIN_PT, keep_next=whole)
+            if not whole:
+                out.pager.block(_JOIN_PT)
         keep = keep_rows(end - start, header, whole)
         if whole and n < len(parts) - 1:
             keep.add(end - start - 1)  # the part's last row keeps with the next part
         out.raw(table_xml(table, widths, rows[start:end], header, keep, style))
-        out.pager.table(heights[start:end], header, whole=whole)
+        if not whole:
+            out.pager.table(heights[start:end], header, whole=False)
     for note in table.notes:
         out.paragraph("TableNote", item_lines(note, width / 20, metrics("TableNote").size))
 
