@@ -32,7 +32,7 @@ def bundled_example() -> Path:
 def build(
     data: Optional[List[Path]] = typer.Argument(None, help="数据文件（YAML，或由 workbook 生成并填好的 .xlsx）或文件夹，可以多个；省略时生成内置示例。"),
     outdir: Path = typer.Option(Path("out"), "-o", "--outdir", help="输出目录。"),
-    formats: str = typer.Option("md", "-f", "--format", help="输出格式，逗号分隔：md、docx。"),
+    formats: str = typer.Option("md", "-f", "--format", help="输出格式，逗号分隔：md、docx、pdf（需 LibreOffice）、html。"),
     templates: List[Path] = typer.Option([], "-t", "--templates", help="自定义模板目录（优先于内置模板，可多次指定）。"),
     jobs: Optional[int] = typer.Option(None, "-j", "--jobs", min=1, help="同时生成的进程数（默认为 CPU 核数）。"),
 ) -> None:

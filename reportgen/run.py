@@ -8,6 +8,7 @@ writing files. A kind (reportgen.kinds) supplies the stages that differ; the lay
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -91,7 +92,7 @@ def _render(checked: Checked, overrides: Sequence[Path] = ()) -> Document:
     if kind.tables_part:  # the tables posted beside the document, printed in it or not (重庆)
         posted = render(checked.layout, context, folders, name=kind.tables_part)
         document = dataclasses.replace(document, tables=tuple(b for b in posted.blocks if isinstance(b, Table)))
-    return document
+    return dataclasses.replace(document, date=document_date(data))
 
 
 def _located(e: ReportgenError, path: Path) -> list[Located]:
@@ -127,6 +128,15 @@ def build(path: Path, overrides: Sequence[Path] = ()) -> Built:
         document = _render(checked, overrides) if overrides else checked.document
     return Built(path, checked.kind.stem(checked.data), checked.data, checked.facts, checked.findings, document,
                  checked.layout)
+
+
+def document_date(data: Any) -> datetime.date | None:
+    """The document's own date, for its file metadata: its 公开时间, else the last day of the
+    year it reports on (every kind's data has 单位.报告年度)."""
+    unit = getattr(data, "单位", None)
+    published = getattr(unit, "公开时间", None)
+    year = getattr(unit, "报告年度", None)
+    return published or (datetime.date(year, 12, 31) if year else None)
 
 
 def layout_of(kind: Kind, data: Any, lines: dict, path: Path) -> Layout:

@@ -80,7 +80,7 @@ def test_broken_yaml_names_the_line(tmp_path):
 
 
 def test_unknown_format_is_refused_before_anything_is_written(tmp_path):
-    r = run("build", str(QUXIAN), "-o", str(tmp_path / "o"), "-f", "md,pdf")
+    r = run("build", str(QUXIAN), "-o", str(tmp_path / "o"), "-f", "md,odt")
     assert r.returncode == 1 and "未知的输出格式" in r.stderr
     assert not (tmp_path / "o").exists()
 

@@ -1,7 +1,7 @@
 """The forms' DOCX in LibreOffice: no amount, rate, score or short label breaks across lines.
 
-Each real form of tests/data/form_fidelity.yaml and each 绩效 example is built to DOCX, converted to PDF with the 公文 fonts
-aliased as in test_docx_libreoffice, and read back line by line: every figure cell (238.93,
+Each real form of tests/data/form_fidelity.yaml and each 绩效 example is built to DOCX, converted to PDF as `-f pdf` does
+(the 公文 fonts aliased), and read back line by line: every figure cell (238.93,
 100.00%, 387664.62) and every label of up to four characters (一级指标, 权重, 合计) must sit whole
 on one line. Side labels spanning rows are left out: the forms themselves print them wrapped.
 """
@@ -18,7 +18,7 @@ import yaml
 from reportgen.document.nodes import Table
 from reportgen.run import build
 from reportgen.writers import get_writer
-from test_docx_libreoffice import _font_config, _tool
+from rendering import tool
 
 DATA = Path(__file__).parent / "data"
 REAL = {name: DATA / "real" / "绩效" / "数据" / f"{name}.yaml"
@@ -44,20 +44,22 @@ def whole_cells(table: Table) -> list[str]:
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory) -> dict[str, tuple[list[Table], list[str]]]:
-    soffice, pdftotext = _tool("soffice"), _tool("pdftotext")
+    from reportgen.writers.pdf import convert  # LibreOffice with the 公文 fonts aliased, as -f pdf runs it
+
+    tool("soffice")
+    pdftotext = tool("pdftotext")
     folder = tmp_path_factory.mktemp("forms")
     tables: dict[str, list[Table]] = {}
+    docx: dict[str, bytes] = {}
     for name in CASES:
         document = build(FILES[name]).document
         tables[name] = [b for b in document.blocks if isinstance(b, Table)]
-        for file, content in get_writer("docx")(document, name).items():
-            (folder / file).write_bytes(content)
-    env = {"HOME": str(folder), "PATH": "/usr/bin:/bin", **_font_config(folder)}
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder),
-                    *(str(folder / f"{n}.docx") for n in CASES)], capture_output=True, timeout=300, env=env, check=True)
+        docx[name] = next(c for f, c in get_writer("docx")(document, name).items() if f.endswith(".docx"))
     out = {}
-    for name in CASES:
-        text = subprocess.run([pdftotext, "-enc", "UTF-8", str(folder / f"{name}.pdf"), "-"],
+    for name, converted in convert(docx).items():
+        pdf = folder / f"{name}.pdf"
+        pdf.write_bytes(converted.pdf)
+        text = subprocess.run([pdftotext, "-enc", "UTF-8", str(pdf), "-"],
                               capture_output=True, text=True, check=True, timeout=60).stdout
         out[name] = (tables[name], [re.sub(r"\s+", "", line) for line in text.splitlines()])
     return out

@@ -91,11 +91,18 @@ def test_styles_set_chinese_font_through_east_asia(sample_bytes, style_id, east_
     assert val(style, "w:rPr/w:sz") == (str(size) if size else None)
 
 
-def test_body_text_is_3hao_fangsong_with_fixed_pitch_and_2_char_indent(sample_bytes):
+def test_body_text_is_3hao_fangsong_28_a_line_22_lines_a_page_with_2_char_indent(sample_bytes):
     normal = docx.Document(io.BytesIO(sample_bytes)).styles["Normal"]
     assert normal.font.size == Pt(16)
-    assert normal.paragraph_format.line_spacing == Pt(28.95)
-    assert normal.paragraph_format.first_line_indent == Pt(32)
+    assert normal.paragraph_format.line_spacing == Pt(28.95)  # 225 mm / 22 lines
+    # 3号 set 0.3 pt tight: 28 characters (15.7 pt each) in the 156 mm (442 pt) line.
+    styles = xml_part(sample_bytes, "word/styles.xml")
+    normal_xml = styles.find("w:style[@w:styleId='Normal']", NS)
+    assert val(normal_xml, "w:rPr/w:spacing") == "-6"
+    assert 28 * (16 - 0.3) <= 442.2 < 29 * (16 - 0.3)
+    assert normal.paragraph_format.first_line_indent == Pt(31.4)  # two of those characters
+    grids = xml_part(sample_bytes, "word/document.xml").iter(W + "docGrid")
+    assert {(g.get(W + "type"), g.get(W + "linePitch")) for g in grids} == {("lines", "579")}
     headings = {f"Heading{n}": n - 1 for n in range(1, 6)}
     styles = xml_part(sample_bytes, "word/styles.xml")
     for style_id, level in headings.items():
@@ -409,8 +416,8 @@ def test_registry_writer_returns_the_docx_under_the_stem():
 # Child order from the WordprocessingML schema (ECMA-376 Part 1, CT_PPr, CT_RPr, CT_TcPr,
 # CT_TblPr, CT_SectPr): Word refuses a file whose children are out of order.
 SCHEMA_ORDER = {
-    "pPr": "pStyle keepNext keepLines pageBreakBefore widowControl tabs spacing ind jc "
-           "outlineLvl rPr sectPr",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore widowControl tabs snapToGrid spacing ind "
+           "jc outlineLvl rPr sectPr",
     "rPr": "rStyle rFonts b bCs i color spacing sz szCs u lang",
     "tcPr": "tcW gridSpan vMerge tcBorders shd vAlign",
     "tblPr": "tblStyle tblW jc tblInd tblBorders tblLayout tblCellMar tblLook",
@@ -454,7 +461,7 @@ def test_toc_numbers_follow_page_and_section_breaks():
 
 
 def test_a_long_paragraph_moves_later_headings_by_whole_pages():
-    long_text = "汉" * 27 * 22 * 2  # two full pages of body text at 27 hanzi a line
+    long_text = "汉" * 28 * 22 * 2  # two full pages of body text at 28 hanzi a line
     document = doc(TableOfContents(), PageBreak(), Heading(2, "前", "一、"),
                    Paragraph(long_text, indent=False), Heading(2, "后", "二、"))
     numbers = [texts(p)[-1] for p in body(document).xpath(

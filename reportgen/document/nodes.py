@@ -6,6 +6,7 @@ final text. Amounts in figures stay Decimal so that a chart is drawn from exact 
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Literal, Union
@@ -23,10 +24,14 @@ class Cover:
 
 @dataclass(frozen=True)
 class TableOfContents:
-    """A 目录 listing the headings up to `depth`; writers fill it from the document's headings."""
+    """A 目录 listing the headings up to `depth`; writers fill it from the document's headings.
+
+    `lines` print under the title, above the entries (the 公开时间 of a 决算).
+    """
 
     title: str = "目录"
     depth: int = 2
+    lines: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -91,8 +96,12 @@ Row = tuple[Cell, ...]
 class Table:
     """A table with a title, an optional 公开NN表 number, a unit line and spanning header rows.
 
-    `widths` are relative column widths (None: equal); `landscape` asks for a landscape page.
+    `widths` are relative column widths (None: equal), which writers widen where a column's
+    numbers or short labels would otherwise break; `landscape` asks for a landscape page.
     `notes` print under the table (e.g. "本单位无政府性基金预算财政拨款收支，故本表为空表。").
+    `heading_rows` are body rows (by index) that head the rows below them, as the column headings
+    of a form's indicator part do: writers repeat them, like `header`, on the pages that part
+    continues on.
     """
 
     title: str
@@ -104,6 +113,7 @@ class Table:
     notes: tuple[str, ...] = ()
     widths: tuple[int, ...] | None = None
     landscape: bool = False
+    heading_rows: tuple[int, ...] = ()
 
     @property
     def n_cols(self) -> int:
@@ -129,7 +139,7 @@ class Figure:
     """A chart drawn from exact figures: `kind` is "bar" (series side by side) or "pie" (one series).
 
     `label` is the generated number ("图1"); `fallback` is the sentence printed instead of a
-    chart whose values are all zero.
+    chart with nothing to draw.
     """
 
     kind: Literal["bar", "pie"]
@@ -142,6 +152,15 @@ class Figure:
 
     @property
     def is_empty(self) -> bool:
+        """Nothing worth drawing: every value zero, or a pie of a single slice (its "100%" says
+        nothing the sentence before it does not).
+
+        >>> one = Figure("pie", "收入结构", ("甲", "乙"), (Series("决算数", (Decimal(5), Decimal(0))),))
+        >>> one.is_empty
+        True
+        """
+        if self.kind == "pie":
+            return sum(1 for s in self.series for v in s.values if v != 0) < 2
         return all(v == 0 for s in self.series for v in s.values)
 
 
@@ -159,11 +178,15 @@ class Document:
 
     `tables` are the tables posted beside the document as a workbook (a 决算's 公开表, whether its
     text prints them or, as a 重庆 决算公开说明, does not).
+
+    `date` is the document's own date (its 公开时间, else the end of its report year), which
+    file metadata carries.
     """
 
     title: str
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     tables: tuple[Table, ...] = ()
+    date: datetime.date | None = None
 
     def headings(self, depth: int = 9) -> list[Heading]:
         return [b for b in self.blocks if isinstance(b, Heading) and b.level <= depth]

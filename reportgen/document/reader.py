@@ -8,7 +8,8 @@ reads like the document it produces:
     + 财政拨款收入：指…          a numbered paragraph at level 4 ("1.")
     +5 民生服务保障工作…         a numbered paragraph at level 5 ("（1）"); +3 gives "（一）"
     ::center 部门预算绩效评价报告  a centred, unindented paragraph (also ::right, ::plain)
-    ::pagebreak  ::toc          a page break; the table of contents
+    ::pagebreak  ::toc 2        a page break; the table of contents (to level 2); text after
+                                the level prints under its title (::toc 2 公开时间：…)
     ::shift +1   ::shift -1     the headings and numbered paragraphs that follow sit one level
                                 deeper (or back): a section written as "## …" can be placed as
                                 a sub-section of another layout's part
@@ -130,8 +131,11 @@ def _read_line(line: str, counters: _Counters, blocks: Sequence, lineno: int) ->
 def _directive(name: str, arg: str, blocks: Sequence, lineno: int) -> Block | tuple[Block, ...]:
     if name == "pagebreak":
         return PageBreak()
-    if name == "toc" and arg in ("", "1", "2", "3", "4", "5"):
-        return TableOfContents(depth=int(arg or 2))
+    if name == "toc":
+        depth, _, note = arg.partition(" ")
+        if depth not in ("", "1", "2", "3", "4", "5"):
+            raise TemplateError(f"模板输出第 {lineno} 行：::toc 的层级应为 1–5，收到 {depth}")
+        return TableOfContents(depth=int(depth or 2), lines=(note.strip(),) if note.strip() else ())
     if name in ("center", "right"):
         return Paragraph(arg, align=name, indent=False)
     if name == "plain":

@@ -16,16 +16,21 @@ Writer = Callable[[Document, str], dict[str, bytes]]
 
 
 def get_writer(name: str) -> Writer:
-    """The writer for a format name ("md", "docx", "xlsx"); imported lazily to keep start-up fast."""
+    """The writer for a format name ("md", "docx", "pdf", "html", "xlsx"); imported lazily to keep
+    start-up fast."""
     if name == "md":
         from reportgen.writers.markdown import write
     elif name == "docx":
         from reportgen.writers.docx import write
     elif name == "xlsx":
         from reportgen.writers.xlsx import write
+    elif name == "pdf":
+        from reportgen.writers.pdf import write
+    elif name == "html":
+        from reportgen.writers.html import write
     else:
         raise ReportgenError(f"未知的输出格式：{name}（可选：{', '.join(FORMATS)}）")
     return write
 
 
-FORMATS = ("md", "docx", "xlsx")
+FORMATS = ("md", "docx", "pdf", "html", "xlsx")

@@ -47,6 +47,7 @@ def _cover(b: Cover, _: Document) -> str:
 
 def _toc(b: TableOfContents, doc: Document) -> str:
     lines = [f"**{inline(b.title)}**", ""]
+    lines += [x for line in b.lines for x in (inline(line), "")]
     for _, h in doc.toc_listing(b.depth):
         lines.append("  " * (h.level - 1) + f"- {inline(h.full_text)}")
     return "\n".join(lines)
@@ -66,7 +67,7 @@ def _escape_start(text: str) -> str:
     # A paragraph that happens to start like Markdown syntax must stay a paragraph.
     if re.match(r"\d+[.)]\s", text):  # "1. " would start an ordered list
         return re.sub(r"^(\d+)", r"\1\\", text, count=1)
-    return "\\" + text if text[:1] in "#>-+*|=" else text
+    return "\\" + text if text and text[0] in "#>-+*|=" else text
 
 
 _INLINE = re.compile(r"[\\`*_\[\]]|<(?=[A-Za-z/!?])|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

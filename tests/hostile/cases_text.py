@@ -131,7 +131,7 @@ def _command_line() -> list[Case]:
     return [
         cli("format-empty", ["build", "{good}", "-o", "{out}", "-f", ""], 1, "输出格式"),
         cli("format-commas-only", ["build", "{good}", "-o", "{out}", "-f", ",,"], 1, "输出格式"),
-        cli("format-unknown", ["build", "{good}", "-o", "{out}", "-f", "pdf"], 1, "未知的输出格式"),
+        cli("format-unknown", ["build", "{good}", "-o", "{out}", "-f", "odt"], 1, "未知的输出格式"),
         cli("diff-missing-file", ["diff", "{missing}", "{good}"], 2, "文件不存在"),
         cli("diff-same", ["diff", "{good}", "{good}"], 0, "完全相同"),
         cli("diff-changed", ["diff", "{good}", "{changed}"], 1, "44.26"),

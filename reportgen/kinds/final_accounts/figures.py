@@ -38,9 +38,16 @@ def change_bars(title: str, categories: Sequence[str], change: Change, current: 
 
 def share_pie(title: str, parts: Sequence[Part], style: NumberStyle, fallback: str = "") -> Figure:
     """A structure pie of `parts`; each slice prints the share the text prints (zero parts stay
-    in the node, so its values are the facts' values, and are left out only when drawn)."""
+    in the node, so its values are the facts' values, and are left out only when drawn).
+
+    A pie of one slice is not drawn (Figure.is_empty): the sentence before it already says the
+    whole is that one part ("…568.27万元，占100%"), so it prints nothing in its place either —
+    the template's fallback speaks of a total of zero.
+    """
     shares = tuple(format_percent(p.占比, style) for p in parts)
     series = Series(饼图系列名, tuple(p.金额 for p in parts), shares)
+    if sum(1 for p in parts if p.金额 != 0) == 1:
+        fallback = ""
     return Figure("pie", title, tuple(p.名称 for p in parts), (series,), fallback=fallback)
 
 

@@ -19,7 +19,7 @@ def build(document: Document) -> bytes:
     # One join for the whole part: the body is most of the file, so every copy counts.
     head = f'{XML_DECL}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
     xml = "".join([head, *parts, "</w:body></w:document>"])
-    return package(xml, title=document.title, parts=extra)
+    return package(xml, title=document.title, parts=extra, own_date=document.date)
 
 
 def write(document: Document, stem: str) -> dict[str, bytes]:

@@ -128,6 +128,20 @@ def add_to_ppr(paragraph_xml: str, extra: str) -> str:
     return head + extra + sep + tail
 
 
+def add_page_break(paragraph_xml: str) -> str:
+    """Give a paragraph w:pageBreakBefore, in its schema place (after pStyle and keepNext).
+
+    >>> add_page_break('<w:p><w:pPr><w:pStyle w:val="A"/><w:keepNext/></w:pPr></w:p>')
+    '<w:p><w:pPr><w:pStyle w:val="A"/><w:keepNext/><w:pageBreakBefore/></w:pPr></w:p>'
+    """
+    if "<w:pageBreakBefore/>" in paragraph_xml:
+        return paragraph_xml
+    head, sep, tail = paragraph_xml.partition("/>")  # the end of w:pStyle
+    if tail.startswith("<w:keepNext/>"):
+        head, sep, tail = head + sep + "<w:keepNext", "/>", tail[len("<w:keepNext/>"):]
+    return head + sep + "<w:pageBreakBefore/>" + tail
+
+
 def field_begin(instr: str, rpr: str = "", *, dirty: bool = False) -> str:
     """The runs that open a complex field up to its cached result (begin, instruction, separate).
 

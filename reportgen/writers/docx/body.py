@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from reportgen.document.nodes import (
     Cover,
     Document,
@@ -12,22 +14,22 @@ from reportgen.document.nodes import (
     Table,
     TableOfContents,
 )
-from reportgen.charts.data import size_emu
 import reportgen.writers.docx.tables as tables
 import reportgen.writers.docx.toc as toc
-from reportgen.writers.docx._ooxml import BOLD, add_to_ppr, bookmark, paragraph, ppr, run
-from reportgen.writers.docx.charts import chart_parts
+from reportgen.writers.docx._ooxml import BOLD, add_page_break, add_to_ppr, bookmark, paragraph, ppr, run
+from reportgen.writers.docx.charts import chart_lines, chart_parts
 from reportgen.writers.docx.package import Part
 from reportgen.writers.docx.page import sect_pr
-from reportgen.writers.docx.paging import Pager
+from reportgen.writers.docx.measure import balanced
+from reportgen.writers.docx.paging import Pager, metrics
 from reportgen.writers.docx.styles import LINE_BODY
 
 _NO_INDENT = '<w:ind w:firstLine="0"/>'
-_AUTO_SPACING = '<w:spacing w:before="120" w:after="0" w:line="240" w:lineRule="auto"/>'
-_EMU_PER_PT = 12700
-#: What a chart's line takes beyond the chart (spacing, descent): 20–40 pt kept the 目录's
-#: pages within one of LibreOffice's on a 40-chart document; 0 drifted by three pages.
-_PICTURE_LINE_EXTRA = 30
+#: A chart's line: single spacing on the grid, so the line is as many grid lines as the
+#: chart needs (charts.chart_lines), in Word and LibreOffice alike.
+_AUTO_SPACING = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>'
+#: GB/T 9704's 附件 label: "附件" and its number alone on the annex's first line.
+_ANNEX_LABEL = re.compile(r"附件\s*\d*$")
 
 
 class BodyWriter:
@@ -48,25 +50,30 @@ class BodyWriter:
         self.break_pending = False
         self.page_empty = True
         self.pager = Pager()
-        self.heading_pages: list[int] = []
+        self.heading_pages: list[int] = []  # pager handles, by heading index
+        self.part_of: dict[int, int] = {}  # pager handle → index in parts, of paragraphs
+        self.heading_styles = heading_styles(document)
         self.tocs: list[tuple[int, TableOfContents]] = []  # (index in parts, node)
         #: The parts charts add to the package (chart, its relationships, its workbook).
         self.extra: list[Part] = []
         self.charts = 0
 
     def paragraph(self, style: str, text: str, *, content: str = "", indent: bool = True,
-                  **props) -> int:
+                  bold: bool = False, **props) -> int:
         """Append a paragraph of `text` (or of ready-made runs, `content`); `props` are ppr()
-        keywords. Returns the page it is expected to start on."""
+        keywords. Returns the pager's handle of it (see Pager.page_of)."""
         if self.break_pending:
             props["page_break_before"] = True
             self.break_pending = False
         if not indent:
             props["ind"] = _NO_INDENT
-        self.parts.append(paragraph(ppr(style, **props), content or run(text)))
+        self.parts.append(paragraph(ppr(style, **props), content or run(text, BOLD if bold else "")))
         self.page_empty = False
-        return self.pager.paragraph(style, text, indent=indent,
-                                    break_before=props.get("page_break_before", False))
+        keep = True if props.get("keep_next") else None
+        handle = self.pager.paragraph(style, text, indent=indent, bold=bold, keep_next=keep,
+                                      break_before=props.get("page_break_before", False))
+        self.part_of[handle] = len(self.parts) - 1
+        return handle
 
     def raw(self, xml: str) -> None:
         """Append a block that cannot carry a page break itself (a table)."""
@@ -100,7 +107,11 @@ class BodyWriter:
 
     def finish(self) -> list[str]:
         """The w:body content in pieces: the blocks, then the last section's properties."""
-        pages = dict(enumerate(self.heading_pages))
+        for handle in self.pager.cuts:  # keep-with-next chains too tall to move whole
+            if handle in self.part_of:
+                index = self.part_of[handle]
+                self.parts[index] = add_page_break(self.parts[index])
+        pages = {i: self.pager.page_of(handle) for i, handle in enumerate(self.heading_pages)}
         for index, node in self.tocs:
             listed = self.document.toc_listing(node.depth)
             self.parts[index] = "".join(toc.entries(listed, node.depth, pages))
@@ -108,9 +119,15 @@ class BodyWriter:
         return self.parts
 
 
+def _title(out: BodyWriter, text: str) -> str:
+    """A 2号 title's text with its lines balanced (explicit breaks, see measure.balanced)."""
+    m = metrics("Title")
+    return "\n".join(balanced(text, m.size, out.pager.width))
+
+
 def _cover(out: BodyWriter, cover: Cover) -> None:
     # Five blank lines' worth above the title puts it in the upper third of the page.
-    out.paragraph("Title", cover.title, spacing=f'<w:spacing w:before="{5 * LINE_BODY}"/>')
+    out.paragraph("Title", _title(out, cover.title), spacing=f'<w:spacing w:before="{5 * LINE_BODY}"/>')
     for i, line in enumerate(cover.lines):
         before = f'<w:spacing w:before="{3 * LINE_BODY}"/>' if i == 0 else ""
         out.paragraph("CoverLine", line, spacing=before)
@@ -118,31 +135,60 @@ def _cover(out: BodyWriter, cover: Cover) -> None:
 
 
 def _toc(out: BodyWriter, node: TableOfContents) -> None:
+    """The 目录's title, the lines under it (公开时间), then the entries: their room is
+    reserved now, their pages are known once the body is written."""
     out.paragraph("TOCHeading", node.title)
-    for _, heading in out.document.toc_listing(node.depth):  # reserve the entries' room now; their pages are known at the end
-        out.pager.paragraph(f"TOC{min(heading.level, 5)}", heading.full_text + "……1")
+    for line in node.lines:
+        out.paragraph("TOCNote", line)
+    for _, heading in out.document.toc_listing(node.depth):
+        out.pager.paragraph(f"TOC{min(heading.level, 5)}", heading.full_text + toc.LEADER_ROOM)
     out.tocs.append((len(out.parts), node))
     out.parts.append("")
     out.page_empty = False  # what follows the 目录 on its page is the template's choice
 
 
+def heading_styles(document: Document) -> list[str]:
+    """The style of each heading. The headings a 目录 lists, and those it leaves out only for
+    their level, take the heading styles with their outline levels; those it leaves out by
+    design (an annex's title and the headings of its report) take look-alike styles without
+    one, so that updating the 目录 in Word, WPS or LibreOffice lists exactly what it shows.
+    An unnumbered heading of level 1 is the title of an annex or report: a 2号 title.
+    """
+    headings = document.headings()
+    has_toc = any(isinstance(b, TableOfContents) for b in document.blocks)
+    shown = {index for index, _ in document.toc_listing(9)}
+    styles = []
+    for index, h in enumerate(headings):
+        level = min(max(h.level, 1), 5)
+        if level == 1 and not h.label:
+            styles.append("AnnexTitle")
+        elif (has_toc and index not in shown or not h.label) and level > 1:
+            styles.append(f"Heading{level}Annex")
+        else:
+            styles.append(f"Heading{level}")
+    return styles
+
+
 def _heading(out: BodyWriter, heading: Heading) -> None:
     index = len(out.heading_pages)
-    level = min(max(heading.level, 1), 5)
     text = heading.full_text
+    if out.heading_styles[index] == "AnnexTitle":
+        text = _title(out, text)
     content = bookmark(index, toc.bookmark_name(index), run(text))
-    out.heading_pages.append(out.paragraph(f"Heading{level}", text, content=content))
+    out.heading_pages.append(out.paragraph(out.heading_styles[index], text, content=content))
 
 
 def _paragraph(out: BodyWriter, p: Paragraph) -> None:
     text = p.full_text
-    content = run(text, BOLD) if p.bold else ""
     if p.align == "center" and not p.indent:
         # A centred, unindented paragraph is a title (of an annex, a report): 2号 小标宋.
-        out.paragraph("Title", text, content=content)
+        out.paragraph("Title", _title(out, text), bold=p.bold)
+        return
+    if p.align == "left" and not p.indent and _ANNEX_LABEL.match(text):
+        out.paragraph("AnnexLabel", text)
         return
     align = "" if p.align == "justify" else p.align
-    out.paragraph("Normal", text, content=content, indent=p.indent, align=align)
+    out.paragraph("Normal", text, indent=p.indent, align=align, bold=p.bold)
 
 
 def _figure(out: BodyWriter, figure: Figure) -> None:
@@ -155,11 +201,17 @@ def _figure(out: BodyWriter, figure: Figure) -> None:
     out.charts += 1
     content, parts = chart_parts(figure, out.charts)
     out.extra += parts
-    _, cy = size_emu()
     # Single line spacing: the body's exact 28.95 pt pitch would clip the chart to one line.
-    out.paragraph("Normal", "", content=content, indent=False, align="center",
-                  spacing=_AUTO_SPACING, keep_next=True)
-    out.pager.block(cy / _EMU_PER_PT + _PICTURE_LINE_EXTRA)
+    if out.break_pending:
+        out.break_pending = False
+        props = {"page_break_before": True}
+    else:
+        props = {}
+    out.parts.append(paragraph(ppr("Normal", spacing=_AUTO_SPACING, ind=_NO_INDENT, align="center",
+                                   keep_next=True, **props), content))
+    out.page_empty = False
+    out.pager.block(chart_lines(figure) * LINE_BODY / 20, keep_next=True,
+                    break_before=bool(props))
     out.paragraph("Caption", f"{figure.label} {figure.title}".strip())
 
 
@@ -197,11 +249,47 @@ def _landscape_flags(blocks: tuple) -> list[bool | None]:
     return flags
 
 
-def body_parts(document: Document) -> tuple[list[str], list[Part]]:
-    """The body of word/document.xml, in pieces to join once, and the parts it refers to."""
+def _write(document: Document, flags: list[bool | None]) -> tuple[BodyWriter, dict[int, int]]:
+    """Write every block; also return the block index of each pager handle."""
     out = BodyWriter(document)
-    for block, landscape in zip(document.blocks, _landscape_flags(document.blocks)):
+    block_of: dict[int, int] = {}
+    for i, (block, landscape) in enumerate(zip(document.blocks, flags)):
         if landscape is not None:
             out.orientation(landscape)
+        before = len(out.pager.starts)
         _WRITERS[type(block)](out, block)
+        block_of.update((handle, i) for handle in range(before, len(out.pager.starts)))
+    return out, block_of
+
+
+def _left_behind(blocks: tuple, flags: list[bool | None], cuts: list[int], block_of: dict[int, int]) -> set[int]:
+    """Headings that open a landscape section but were cut off from its table (they and the
+    table could not share a page): they stand alone on their page, which should be upright."""
+    upright: set[int] = set()
+    for handle in cuts:
+        run = []
+        i = block_of[handle] - 1
+        while i >= 0 and isinstance(blocks[i], Heading) and flags[i]:
+            run.append(i)
+            i -= 1
+        while i >= 0 and isinstance(blocks[i], PageBreak):
+            i -= 1
+        before = next((flags[j] for j in range(i, -1, -1) if flags[j] is not None), False)
+        if run and all(flags[j] for j in run) and not before:
+            upright.update(run)
+    return upright
+
+
+def body_parts(document: Document) -> tuple[list[str], list[Part]]:
+    """The body of word/document.xml, in pieces to join once, and the parts it refers to.
+
+    Written twice when a part's title would stand alone on a landscape page (see _left_behind):
+    the second time it goes on an upright page before the landscape section.
+    """
+    flags = _landscape_flags(document.blocks)
+    out, block_of = _write(document, flags)
+    upright = _left_behind(document.blocks, flags, out.pager.cuts, block_of)
+    if upright:
+        flags = [False if i in upright else flag for i, flag in enumerate(flags)]
+        out, _ = _write(document, flags)
     return out.finish(), out.extra

@@ -5,15 +5,26 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from functools import cache
 
 from reportgen.writers.docx._ooxml import XML_DECL, esc, part
-from reportgen.writers.docx.page import EVEN_FOOTER_ID, FIRST_FOOTER_ID, FOOTER_ID, empty_footer_xml, footer_xml
+from reportgen.writers.docx.page import (
+    EVEN_FOOTER_ID,
+    FIRST_FOOTER_ID,
+    FOOTER_ID,
+    WIDE_EVEN_FOOTER_ID,
+    WIDE_FOOTER_ID,
+    empty_footer_xml,
+    footer_xml,
+    landscape_footer_xml,
+)
 from reportgen.writers.docx.styles import font_table_xml, styles_xml
+from reportgen.writers.docx.theme import theme_xml
 from reportgen.writers.docx.zipped import Entry, deflate, deflate_once, store, zip_parts
 
-# Used when SOURCE_DATE_EPOCH is unset, so that two builds are byte-identical.
+# Used when the document has no date of its own and SOURCE_DATE_EPOCH is unset, so that two
+# builds are byte-identical.
 FIXED_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)
 
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -28,6 +39,9 @@ _WORD_PARTS = (
     (FOOTER_ID, "footer", "footer1.xml", f"{_WML}.footer+xml"),
     (FIRST_FOOTER_ID, "footer", "footer2.xml", f"{_WML}.footer+xml"),
     (EVEN_FOOTER_ID, "footer", "footer3.xml", f"{_WML}.footer+xml"),
+    (WIDE_FOOTER_ID, "footer", "footer4.xml", f"{_WML}.footer+xml"),
+    (WIDE_EVEN_FOOTER_ID, "footer", "footer5.xml", f"{_WML}.footer+xml"),
+    ("rIdTheme", "theme", "theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml"),
 )
 
 # No w:updateFields: it makes Word ask on every opening whether to update "fields that may
@@ -44,8 +58,16 @@ _SETTINGS = part(
 )
 
 
-def build_date() -> datetime:
-    """SOURCE_DATE_EPOCH (the reproducible-builds convention) if set, else a fixed date."""
+def build_date(own: date | None = None) -> datetime:
+    """The document's own date if it has one (its 公开时间 or report year: what its metadata
+    should say), else SOURCE_DATE_EPOCH (the reproducible-builds convention) if set, else a
+    fixed date.
+
+    >>> build_date(date(2024, 10, 24)).isoformat()
+    '2024-10-24T00:00:00+00:00'
+    """
+    if own is not None:
+        return datetime(own.year, own.month, own.day, tzinfo=timezone.utc)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
@@ -111,6 +133,9 @@ def _fixed_parts() -> tuple[tuple[str, str], ...]:
         ("word/footer1.xml", footer_xml()),
         ("word/footer2.xml", empty_footer_xml()),
         ("word/footer3.xml", footer_xml(even=True)),
+        ("word/footer4.xml", landscape_footer_xml()),
+        ("word/footer5.xml", landscape_footer_xml(even=True)),
+        ("word/theme/theme1.xml", theme_xml()),
     )
 
 
@@ -151,11 +176,11 @@ _APP = (
 
 def package(
     document_xml: str, *, title: str, media: Sequence[tuple[str, str, bytes]] = (),
-    parts: Sequence[Part] = (),
+    parts: Sequence[Part] = (), own_date: date | None = None,
 ) -> bytes:
     """Zip the parts; `media` are (relationship id, target under word/, bytes) of images,
-    `parts` what block writers add (charts)."""
-    when = build_date()
+    `parts` what block writers add (charts), `own_date` the document's date (see build_date)."""
+    when = build_date(own_date)
     doc_rels = [(rid, f"{_REL}/{kind}", target) for rid, kind, target, _ in _WORD_PARTS]
     doc_rels += [(rid, f"{_REL}/image", target) for rid, target, _ in media]
     doc_rels += [(p.rel_id, f"{_REL}/{p.rel_type}", p.name) for p in parts if p.rel_id]

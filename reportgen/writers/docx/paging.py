@@ -1,9 +1,12 @@
-"""Expected page numbers: a rough layout on the fixed 公文 grid, for the numbers in the 目录.
+"""Expected page numbers: the layout the clients will make, for the numbers in the 目录.
 
-Clients that do not refresh the TOC field (LibreOffice, some WPS versions) print the numbers
-cached in it, so they should be close. The layout knows the style metrics, the page geometry,
-explicit page and section breaks, keep-with-next headings and unsplittable table rows with
-repeated headers; character widths are averages (see text_width), not font metrics.
+Clients that do not refresh the TOC field print the numbers cached in it, and a refresh must not
+change them, so they have to be the true ones. The page is made predictable first: every line
+has an exact height (styles.py), table text does not sit on the grid, rows never split, and what
+must stay together is marked keep-with-next. Then the layout is followed here: lines broken as
+LibreOffice breaks them (measure.py), page and section breaks, keep-with-next chains (a heading
+with the first line after it, a small table whole, a table's header with its first row and its
+last three rows together), repeated header rows, pictures that never split.
 """
 
 from __future__ import annotations
@@ -13,21 +16,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from reportgen.document.grid import Slot
-from reportgen.writers.docx.page import LANDSCAPE, PORTRAIT
+from reportgen.document.grid import Slot, walk
+from reportgen.document.nodes import Row
+from reportgen.writers.docx.measure import break_cell, break_lines, width
+from reportgen.writers.docx.page import LANDSCAPE, PAGE_H, PAGE_W, PORTRAIT
+from reportgen.writers.docx._ooxml import twips_mm
 from reportgen.writers.docx.styles import PARAGRAPH_STYLES, Style
 
-_PT_PER_MM = 72 / 25.4
 SINGLE = 1.3  # single line spacing in multiples of the font size (CJK fonts' ascent + descent)
 ROW_MIN = 397 / 20  # tables.py: rows are at least 7 mm high
-LOSS = 0.5  # em lost at the end of each wrapped line
-# Each UTF-8 byte mapped to its class: a letter or digit "a", other ASCII "p", any byte of a
-# non-ASCII character "w". Counting in the mapped bytes is C speed; a regex per paragraph is
-# ten times slower.
-_CLASSES = bytes(
-    ord("a") if chr(b).isalnum() and b < 0x80 else ord("p") if b < 0x80 else ord("w")
-    for b in range(256)
-)
+#: A table's ruling (w:sz 4, half a point) adds to what its text needs: LibreOffice's rows are
+#: lines + 0.5 pt high (at least ROW_MIN), and a table not at the head of a page half a point
+#: more (measured on its PDFs).
+RULE = 0.5
+CELL_MARGIN = 57 / 20  # styles.CELL_MARGINS, each side
+#: Rows a table keeps together at its end, so that no page holds a shorter tail.
+TAIL_ROWS = 3
+_EPSILON = 0.01
 
 
 @dataclass(frozen=True)
@@ -41,15 +46,17 @@ class Metrics:
     first_line: float
     left: float
     keep_next: bool
+    tracking: float
+    bold: bool
 
 
 @cache
 def metrics(style_id: str) -> Metrics:
-    """Resolve a style's inherited size, line height, spacing and indents.
+    """Resolve a style's inherited size, line height, spacing, indents and tracking.
 
     >>> metrics("Normal")  # doctest: +NORMALIZE_WHITESPACE
-    Metrics(size=16.0, line=28.95, before=0.0, after=0.0, first_line=32.0, left=0.0,
-            keep_next=False)
+    Metrics(size=16.0, line=28.95, before=0.0, after=0.0, first_line=31.4, left=0.0,
+            keep_next=False, tracking=-0.3, bold=False)
     """
     chain: list[Style] = []
     styles = {s.id: s for s in PARAGRAPH_STYLES}
@@ -60,135 +67,202 @@ def metrics(style_id: str) -> Metrics:
     size = next(s.size for s in chain if s.size) / 2
     line = next(s.line for s in chain if s.line)
     first_line = next(s.first_line for s in chain if s.first_line is not None)
-    return Metrics(size, size * SINGLE if line == -1 else line / 20, chain[0].before / 20,
-                   chain[0].after / 20, first_line / 20, chain[0].left / 20,
-                   any(s.keep_next for s in chain))
+    tracking = next(s.tracking for s in chain if s.tracking is not None) / 20
+    # Spacing and indents are written whole on each style that sets any of them.
+    spaced = next((s for s in chain if s.before or s.after or s.line), chain[0])
+    indented = next((s for s in chain if s.first_line is not None or s.left), chain[0])
+    return Metrics(size, size * SINGLE if line == -1 else line / 20, spaced.before / 20,
+                   spaced.after / 20, first_line / 20, indented.left / 20,
+                   any(s.keep_next for s in chain), tracking, any(s.bold for s in chain))
 
 
-def text_width(text: str, size: float) -> float:
-    """Width in points: hanzi and full-width punctuation 1 em, Latin letters and digits 0.6 em
-    (Times New Roman digits are 0.5, its Linux substitutes wider), ASCII punctuation 1/3 em,
-    plus the 1/4 em that Word and LibreOffice put between a hanzi and a letter or digit.
-
-    >>> text_width("收入100万元", 16)
-    100.8
-    """
-    encoded = text.encode("utf-8")
-    wide = (len(encoded) - len(text)) / 2  # hanzi are 3 bytes in UTF-8
-    classes = encoded.translate(_CLASSES)
-    narrow = classes.count(b"a")
-    gaps = classes.count(b"wa") + classes.count(b"aw")  # a hanzi next to a letter or digit
-    return size * (wide + 0.6 * narrow + (len(text) - wide - narrow) / 3 + gaps / 4)
+def line_count(text: str, style: str, width: float, indent: bool = True, bold: bool = False) -> int:
+    """Lines of a paragraph of `style` set `width` points wide (its own left indent aside)."""
+    m = metrics(style)
+    first = m.first_line if indent else 0.0
+    return len(break_lines(text, m.size, width - m.left, first, m.tracking, bold or m.bold))
 
 
-def line_count(text: str, size: float, width: float, indent: float = 0) -> int:
-    """Lines of a paragraph. A line breaks before a character or number that does not fit,
-    losing half an em on average; the last line may fill the whole width.
-
-    Measured against LibreOffice on the bundled examples: 96% of paragraphs exact, the rest
-    one line off either way.
-    """
-    total = text_width(text, size) + indent
-    if total <= width:
-        return 1
-    return 1 + math.ceil((total - width) / (width - LOSS * size))
+def text_area(landscape: bool) -> tuple[float, float]:
+    """(width, height) of the 版心 in points, from the twips the DOCX states."""
+    m = LANDSCAPE if landscape else PORTRAIT
+    paper_w, paper_h = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
+    return ((paper_w - twips_mm(m["left"]) - twips_mm(m["right"])) / 20,
+            (paper_h - twips_mm(m["top"]) - twips_mm(m["bottom"])) / 20)
 
 
 class Pager:
-    """Follows the body as it is written and tells on which page each paragraph starts."""
+    """Follows the body as it is written and tells on which page each block starts.
+
+    Blocks are placed in order; `place` returns a handle whose page (`page_of`) is final only
+    once the next block is placed, since a keep-with-next chain may still move to a new page.
+    """
 
     def __init__(self) -> None:
         self.page = 1
         self.used = 0.0  # points filled on the current page
+        self.starts: list[int] = []  # the page each placed block starts on, by handle
+        self.styles: list[str] = []  # the style of each placed paragraph ("" for other blocks)
+        self.chain: list[tuple[int, float]] = []  # keep-with-next blocks on this page: (handle, height)
+        #: Blocks that must start a page themselves: a keep-with-next chain too tall to move
+        #: whole with what follows is cut before them (the writer adds the page break).
+        self.cuts: list[int] = []
         self.geometry(False)
 
     def geometry(self, landscape: bool) -> None:
-        m = LANDSCAPE if landscape else PORTRAIT
-        paper_w, paper_h = (297, 210) if landscape else (210, 297)
-        self.width = (paper_w - m["left"] - m["right"]) * _PT_PER_MM
-        self.height = (paper_h - m["top"] - m["bottom"]) * _PT_PER_MM
+        self.width, self.height = text_area(landscape)
+
+    def page_of(self, handle: int) -> int:
+        return self.starts[handle]
 
     def new_page(self) -> None:
         self.page += 1
         self.used = 0.0
+        self.chain = []
 
     def section(self, landscape: bool) -> None:
         """A section break: a new page, perhaps of the other orientation."""
         self.new_page()
         self.geometry(landscape)
 
-    def paragraph(self, style: str, text: str, *, indent: bool = True,
-                  break_before: bool = False) -> int:
-        """Place a paragraph; return the page it starts on."""
-        m = metrics(style)
+    def _fits(self, height: float) -> bool:
+        return self.used + height <= self.height + _EPSILON
+
+    def _start(self, first: float, break_before: bool) -> int:
+        """Begin a block whose first unbreakable part is `first` points high: on a new page if
+        asked or if it does not fit, taking along the keep-with-next chain before it."""
         if break_before and self.used:
             self.new_page()
-        first = m.first_line if indent else 0.0
-        lines = line_count(text, m.size, self.width - m.left, first)
-        # A heading needs room for itself and a line of what follows (keep with next).
-        need = m.before + (lines * m.line + metrics("Normal").line if m.keep_next else m.line)
-        if self.used and self.used + need > self.height + 0.5:
+        elif self.used and not self._fits(first):
+            # The chain moves along; if all of it and this block cannot share a page, the
+            # longest tail of it that can does, and the writer breaks the page before that.
+            moved, chained = [], 0.0
+            for handle, height in reversed(self.chain):
+                if chained + height + first > self.height + _EPSILON:
+                    break
+                moved.insert(0, handle)
+                chained += height
+            whole = len(moved) == len(self.chain)
             self.new_page()
-        start = self.page
-        self.used += m.before + lines * m.line + m.after
-        while self.used > self.height + 0.5:  # the rest flows onto the next pages
-            self.page += 1
-            self.used -= self.height - (self.height % m.line)
-        return start
+            if moved:
+                for handle in moved:
+                    self.starts[handle] = self.page
+                self.used = chained
+                if not whole:
+                    self.cuts.append(moved[0])
+        self.starts.append(self.page)
+        self.styles.append("")
+        return len(self.starts) - 1
 
-    def table(self, heights: list[float], header_rows: int) -> None:
-        """Place rows that never split; the header rows repeat at the top of each page."""
-        header = sum(heights[:header_rows])
-        for height in heights:
-            if self.used and self.used + height > self.height + 0.5:
+    def _finish(self, handle: int, height: float, keep_next: bool) -> None:
+        """Record what a block left on its last page for the chain that may follow."""
+        if keep_next and self.starts[handle] == self.page:
+            self.chain.append((handle, height))
+        else:
+            self.chain = []
+
+    def paragraph(self, style: str, text: str, *, indent: bool = True, break_before: bool = False,
+                  keep_next: bool | None = None, bold: bool = False) -> int:
+        """Place a paragraph; return its handle."""
+        m = metrics(style)
+        lines = sum(line_count(part, style, self.width, indent and i == 0, bold)
+                    for i, part in enumerate(text.split("\n")))
+        keep = m.keep_next if keep_next is None else keep_next
+        handle = self._start(m.before + m.line, break_before)
+        self.styles[handle] = style
+        start_page = self.page
+        self.used += m.before
+        for _ in range(lines):  # lines flow on; no widow control (docDefaults)
+            if not self._fits(m.line):
                 self.new_page()
-                self.used = header
-            self.used += height
+            self.used += m.line
+        self.used = min(self.used + m.after, self.height)  # space after never pushes to a new page
+        height = m.before + lines * m.line + m.after if self.page == start_page else 0.0
+        self._finish(handle, height, keep and self.page == start_page)
+        return handle
 
-    def block(self, height: float) -> None:
-        """Place something that never splits (a picture) of `height` points."""
-        if self.used and self.used + height > self.height + 0.5:
-            self.new_page()
+    def chained(self, *, parts_may_stand_alone: bool = True) -> float:
+        """The height of the keep-with-next chain that would move with the next block; a part's
+        title (Heading1) at its head may be left on a page of its own."""
+        chain = self.chain
+        if parts_may_stand_alone:
+            while chain and self.styles[chain[0][0]] == "Heading1":
+                chain = chain[1:]
+        return sum(h for _, h in chain)
+
+    def block(self, height: float, *, keep_next: bool = False, break_before: bool = False) -> int:
+        """Place something that never splits (a picture's line) of `height` points."""
+        handle = self._start(height, break_before)
         self.used += height
+        self._finish(handle, height, keep_next)
+        return handle
+
+    def table(self, heights: Sequence[float], header_rows: int, *, whole: bool,
+              break_before: bool = False) -> int:
+        """Place rows that never split. `whole`: the table stays on one page (every row keeps
+        with the next). Otherwise the header rows repeat on each page, the header keeps with
+        the first body row, and the last TAIL_ROWS rows keep together."""
+        header = sum(heights[:header_rows])
+        if whole:
+            handle = self._start(sum(heights) + RULE, break_before)
+            self.used += sum(heights) + self._top_rule()
+            self.chain = []
+            return handle
+        first_group = header + (heights[header_rows] if len(heights) > header_rows else 0.0)
+        handle = self._start(first_group + RULE, break_before)
+        self.used += first_group + self._top_rule()
+        tail = len(heights) - TAIL_ROWS
+        for i in range(header_rows + 1, len(heights)):
+            need = sum(heights[i:]) if i == tail else heights[i]
+            if not self._fits(need):
+                self.new_page()
+                self.used = header  # the header rows repeat
+            self.used += heights[i]
+        self.chain = []
+        return handle
+
+    def _top_rule(self) -> float:
+        """A table's top rule takes room, except at the head of a page (measured)."""
+        return RULE if self.used > _EPSILON else 0.0
 
     @staticmethod
-    def row_heights(slots: Sequence[Sequence[Slot]], widths: Sequence[float]) -> list[float]:
+    def row_heights(rows: Sequence[Row], widths: Sequence[float], style: str = "TableText") -> list[float]:
         """Each row's height in points: its tallest cell's lines, at least the 7 mm minimum.
 
         Cells are placed by the shared grid walk, so a cell beside a rowspan is measured in its
         own column; a cell spanning several rows only adds height to its last row if those
-        rows together are too short for it. Most cells hold a short amount or name, so the
-        exact width is measured only for text that might not fit on one line. `slots` is the
-        table's grid walk (reportgen.document.grid.walk), shared with the table's XML.
+        rows together are too short for it.
         """
-        size = metrics("TableText").size
-        line = size * SINGLE
-        fits = [w / size for w in widths]  # characters sure to fit on one line of each column
-        one_line = line + 2
-        heights = []
-        for row in slots:
-            height = ROW_MIN
-            for s in row:
-                if s.continued or s.cell.rowspan != 1:
-                    continue
-                if len(s.cell.text) <= fits[s.col]:  # most cells: a short amount or name
-                    height = max(height, one_line)
-                else:
-                    height = max(height, _cell_lines(s, widths, size) * line + 2)
-            heights.append(height)
+        line = metrics(style).line
+        slots = walk(rows, len(widths))
+        heights = [max([ROW_MIN] + [_cell_lines(s, widths, style) * line + RULE for s in row
+                                    if not s.continued and s.cell.rowspan == 1]) for row in slots]
         for r, row in enumerate(slots):
             for s in row:
                 if not s.continued and s.cell.rowspan > 1:
                     last = min(r + s.cell.rowspan, len(heights)) - 1
-                    need = _cell_lines(s, widths, size) * line + 2 - sum(heights[r:last + 1])
+                    need = _cell_lines(s, widths, style) * line + RULE - sum(heights[r:last + 1])
                     if need > 0:
                         heights[last] += need
         return heights
 
 
-def _cell_lines(s: Slot, widths: Sequence[float], size: float) -> int:
-    text = s.cell.text
-    width = sum(widths[s.col:s.col + s.span])
-    if len(text) * size > width and not (text.isascii() and len(text) * 0.6 * size <= width):
-        return line_count(text, size, width)
-    return 1
+def _cell_lines(s: Slot, widths: Sequence[float], style: str) -> int:
+    """Lines of a cell's text in its column(s), between the cell's margins, broken as the
+    writer breaks them (measure.break_cell)."""
+    room = sum(widths[s.col:s.col + s.span]) - 2 * CELL_MARGIN
+    m = metrics(style)
+    lines = 0
+    for part in s.cell.text.split("\n"):
+        fits = width(part, m.size, m.tracking, s.cell.bold) <= room
+        lines += 1 if fits else len(break_cell(part, m.size, room, s.cell.bold))
+    return lines
+
+
+def lines_needed(total: float, pitch: float) -> int:
+    """Whole grid lines a picture of `total` points takes on the line grid.
+
+    >>> lines_needed(190.0, 28.95)
+    7
+    """
+    return max(1, math.ceil(total / pitch - _EPSILON))

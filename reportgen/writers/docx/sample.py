@@ -57,6 +57,21 @@ def budget_table(title: str, number: str, rows: int, *, landscape: bool = False,
                  notes=notes, widths=(3, 5, 2, 2, 2, 3), landscape=landscape)
 
 
+def self_evaluation_form(indicators: int = 30) -> Table:
+    """A 绩效 自评表: label rows, then an indicator part whose column headings (heading_rows)
+    repeat when the form runs onto another page."""
+    rows = [(Cell("项目名称", align="center"), Cell("社会保险经办能力提升项目", colspan=4)),
+            (Cell("项目资金（万元）", align="center"), Cell("年初预算数"), Cell("全年预算数"), Cell("全年执行数"),
+             Cell("执行率")),
+            (Cell("年度资金总额", align="center"), Cell("12,426.74", align="right"), Cell("12,426.74", align="right"),
+             Cell("12,390.50", align="right"), Cell("99.71%", align="right")),
+            (Cell("一级指标", align="center"), Cell("二级指标", align="center"), Cell("三级指标", align="center"),
+             Cell("年度指标值", align="center"), Cell("实际完成值", align="center"))]
+    rows += [(Cell("产出指标"), Cell("数量指标"), Cell(f"参保扩面任务完成人数{NUMERALS[i % 10]}"),
+              Cell("≥300000人"), Cell(f"{300000 + 17 * i}人")) for i in range(indicators)]
+    return Table("项目支出绩效自评表", header=(), body=tuple(rows), widths=(2, 2, 4, 3, 3), heading_rows=(3,))
+
+
 def synthetic_document(sections: int = 2, paragraphs: int = 3, table_rows: int = 4,
                        tables: int = 2, long_paragraphs: bool = True) -> Document:
     """Cover, 目录, parts with headings on five levels, figures, portrait and landscape tables."""
@@ -83,6 +98,7 @@ def synthetic_document(sections: int = 2, paragraphs: int = 3, table_rows: int =
                Paragraph("东区社会保险事务中心2023年度部门整体支出绩效自评报告",
                          align="center", indent=False),
                Paragraph("一、部门基本情况", indent=False, bold=True),
+               self_evaluation_form(),
                Paragraph("（此处为签章）", align="right", indent=False),
                PageBreak(), Heading(1, "附表", "第五部分")]
     for t in range(tables):

@@ -15,14 +15,22 @@ XIAOBIAOSONG = "方正小标宋简体"
 SONGTI = "宋体"
 
 # Point sizes in half-points (w:sz): 2号 22 pt, 小二 18 pt, 3号 16 pt, 4号 14 pt, 小四 12 pt, 5号 10.5 pt.
-SIZE_2, SIZE_X2, SIZE_3, SIZE_4, SIZE_X4, SIZE_5 = 44, 36, 32, 28, 24, 21
+SIZE_2, SIZE_X2, SIZE_3, SIZE_4, SIZE_X4, SIZE_5, SIZE_X5 = 44, 36, 32, 28, 24, 21, 18
 
-# Fixed line pitch 28.95 pt: 22 lines fill the 225 mm 版心 as GB/T 9704 asks. Chosen over a
-# docGrid because every client honours an exact line height, while LibreOffice's text grid
-# also changes character spacing.
+# GB/T 9704's grid: 22 lines of 28 characters on the 156 × 225 mm 版心. The line pitch is
+# 225 mm / 22 = 28.95 pt; every paragraph has an exact line height (a multiple of the pitch for
+# text on the grid), so no line's height depends on a font's ascent and descent.
 LINE_BODY = 579
+# 28 characters in 156 mm is a pitch of 15.79 pt for 16 pt characters: 3号 text on the grid is
+# set 0.3 pt tighter (w:spacing -6), which both Word and LibreOffice honour. (A character grid,
+# docGrid linesAndChars, would say the same to Word, but LibreOffice gives each 16 pt hanzi two
+# 15.75 pt cells of such a grid: 14 characters a line.)
+TRACKING_3 = -6
 LINE_TITLE = 700  # 35 pt: 2号 titles need more than the body pitch
-INDENT_2_CHARS = 640  # 2 字 of 3号 (2 × 16 pt)
+LINE_TABLE = 280  # 14 pt lines of 五号 table text
+LINE_TABLE_SMALL = 240  # 12 pt lines of 小五, for a table whose columns need it
+LINE_SMALL = 360  # 18 pt lines of 小四 unit lines and notes
+INDENT_2_CHARS = 628  # 2 字 of tracked 3号: 2 × 15.7 pt, exactly two characters of the line
 
 TABLE_STYLE = "TableGrid"
 
@@ -41,12 +49,14 @@ class Style:
     align: str = ""  # w:jc value
     first_line: int | None = None
     left: int = 0
-    line: int = 0  # exact line height in twips; -1 single (auto)
+    line: int = 0  # exact line height in twips; 0 inherits
     before: int = 0
     after: int = 0
     keep_next: bool = False
-    outline: int | None = None
+    outline: int | None = None  # 9: body text (overrides a heading's level it is based on)
     toc_tab: bool = False
+    tracking: int | None = None  # character spacing in twentieths of a point; None inherits
+    grid: bool | None = None  # on the document grid (w:snapToGrid); None inherits
 
 
 def _heading(level: int, font: str, **kw) -> Style:
@@ -54,34 +64,53 @@ def _heading(level: int, font: str, **kw) -> Style:
                  outline=level - 1, **kw)
 
 
+def _annex_heading(level: int) -> Style:
+    """A heading of an annex (a 绩效 report printed in 第四部分): the look of its level, but no
+    outline level, so that no 目录 update ever lists it."""
+    return Style(f"Heading{level}Annex", f"附件标题 {level}", based_on=f"Heading{level}", outline=9)
+
+
 PARAGRAPH_STYLES = (
     Style("Normal", "Normal", based_on="", font=FANGSONG, size=SIZE_3, align="both",
-          first_line=INDENT_2_CHARS, line=LINE_BODY),
+          first_line=INDENT_2_CHARS, line=LINE_BODY, tracking=TRACKING_3, grid=True),
     # 部分 headings stand apart: centred, a size up, a blank line after.
-    _heading(1, HEITI, size=SIZE_X2, align="center", first_line=0, after=LINE_BODY),
+    _heading(1, HEITI, size=SIZE_X2, align="center", first_line=0, after=LINE_BODY, tracking=0,
+             grid=False),
     _heading(2, HEITI),
     _heading(3, KAITI),
     _heading(4, FANGSONG),
     _heading(5, FANGSONG),
+    *(_annex_heading(level) for level in range(2, 6)),
+    # GB/T 9704: a blank line under a title (and so between two titles stacked).
     Style("Title", "Title", font=XIAOBIAOSONG, size=SIZE_2, align="center", first_line=0,
-          line=LINE_TITLE),
+          line=LINE_TITLE, after=LINE_BODY, tracking=0, grid=False),
+    # The title of an annex or a report (an unnumbered heading of level 1): a 2号 title that no
+    # 目录 lists, a blank line below it.
+    Style("AnnexTitle", "附件题目", based_on="Title", keep_next=True, outline=9),
+    # GB/T 9704: "附件" and its number in 3号黑体 at the left edge of the annex's first line.
+    Style("AnnexLabel", "附件标识", font=HEITI, first_line=0, keep_next=True, after=LINE_BODY),
     Style("CoverLine", "封面文字", align="center", first_line=0),
-    Style("TOCHeading", "TOC Heading", based_on="Title", after=LINE_BODY),
+    Style("TOCHeading", "TOC Heading", based_on="Title"),
+    Style("TOCNote", "目录说明", align="center", first_line=0, after=LINE_BODY),
     Style("TOC1", "toc 1", font=HEITI, first_line=0, toc_tab=True),
     Style("TOC2", "toc 2", first_line=0, left=INDENT_2_CHARS, toc_tab=True),
     Style("TOC3", "toc 3", first_line=0, left=2 * INDENT_2_CHARS, toc_tab=True),
     Style("TOC4", "toc 4", first_line=0, left=3 * INDENT_2_CHARS, toc_tab=True),
     Style("TOC5", "toc 5", first_line=0, left=4 * INDENT_2_CHARS, toc_tab=True),
     Style("Caption", "caption", font=HEITI, size=SIZE_4, align="center", first_line=0,
-          keep_next=True),
+          tracking=0, grid=False),
     Style("TableTitle", "表格标题", font=HEITI, size=SIZE_3, align="center", first_line=0,
-          keep_next=True),
-    Style("TableUnit", "表格单位", size=SIZE_X4, first_line=0, line=-1, keep_next=True),
-    Style("TableText", "表格文字", size=SIZE_5, align="left", first_line=0, line=-1),
-    Style("TableNote", "表格注释", size=SIZE_X4, first_line=0, line=-1),
+          keep_next=True, tracking=0, grid=False),
+    Style("TableUnit", "表格单位", size=SIZE_X4, first_line=0, line=LINE_SMALL, keep_next=True,
+          tracking=0, grid=False),
+    Style("TableText", "表格文字", size=SIZE_5, align="left", first_line=0, line=LINE_TABLE,
+          tracking=0, grid=False),
+    Style("TableTextSmall", "表格文字（小五）", based_on="TableText", size=SIZE_X5, line=LINE_TABLE_SMALL),
+    Style("TableNote", "表格注释", size=SIZE_X4, first_line=0, line=LINE_SMALL, tracking=0,
+          grid=False),
     # GB/T 9704: page numbers in 4号 half-width 宋体, digits included.
     Style("Footer", "footer", font=SONGTI, latin=SONGTI, size=SIZE_4, align="center",
-          first_line=0, line=-1),
+          first_line=0, line=-1, tracking=0, grid=False),
 )
 
 
@@ -101,6 +130,8 @@ def _ppr(s: Style) -> str:
     if s.toc_tab:
         tab = f'<w:tab w:val="right" w:leader="dot" w:pos="{text_width()}"/>'
         parts.append(f"<w:tabs>{tab}</w:tabs>")
+    if s.grid is False:  # CT_PPr order: before spacing and ind
+        parts.append('<w:snapToGrid w:val="0"/>')
     if s.line or s.before or s.after:
         line = ' w:line="240" w:lineRule="auto"' if s.line == -1 else (
             f' w:line="{s.line}" w:lineRule="exact"' if s.line else "")
@@ -120,6 +151,8 @@ def _rpr(s: Style) -> str:
         parts.append(fonts(s.font, s.latin or LATIN))
     if s.bold:
         parts.append("<w:b/><w:bCs/>")
+    if s.tracking is not None:
+        parts.append(f'<w:spacing w:val="{s.tracking}"/>')
     if s.size:
         parts.append(f'<w:sz w:val="{s.size}"/><w:szCs w:val="{s.size}"/>')
     return f"<w:rPr>{''.join(parts)}</w:rPr>" if parts else ""

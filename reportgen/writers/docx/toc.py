@@ -16,6 +16,10 @@ from reportgen.writers.docx._ooxml import (
 )
 
 
+#: What an entry needs beside its text, for the page estimate: some dots and the page number.
+LEADER_ROOM = "……99"
+
+
 def bookmark_name(index: int) -> str:
     """The bookmark on the `index`-th heading; Word hides bookmarks named "_Toc…".
 
