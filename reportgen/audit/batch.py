@@ -9,6 +9,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportgen.audit import audit_document
+from reportgen.audit.reader import expand_paths, read_document
+from reportgen.audit.report import as_dict
+from reportgen.audit.years import report_year
 from reportgen.errors import ReportgenError
 
 _UNIT_BEFORE_YEAR = re.compile(r"^(.{2,40}?)\s*(?:20\d\d)\s*年度?.{0,12}?(?:部门|单位)?(?:决算|预算|绩效|自评)")
@@ -37,10 +41,6 @@ class FileReport:
 
 def audit_batch(paths: list[Path]) -> list[FileReport]:
     """A report for every file of `paths` (folders expanded), unreadable ones included."""
-    from reportgen.audit import audit_document
-    from reportgen.audit.reader import expand_paths, read_document
-    from reportgen.audit.years import report_year
-
     reports = []
     for path in expand_paths(paths):
         try:
@@ -87,8 +87,6 @@ def format_summary(reports: list[FileReport]) -> str:
 
 def batch_json(reports: list[FileReport]) -> str:
     """The batch as one JSON object: a record per file with its findings, and the totals."""
-    from reportgen.audit.report import as_dict
-
     files = [
         {"file": r.file, "unit": r.unit, "year": r.year, "errors": r.errors, "hints": r.hints,
          "unreadable": r.problem or None, "findings": [as_dict(f) for f in r.findings]}

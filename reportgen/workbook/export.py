@@ -18,9 +18,12 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel
 
-from reportgen.errors import ReportgenError
 from reportgen.core.style import NumberStyle
+from reportgen.errors import DataError, ReportgenError
+from reportgen.kinds import get, kind_of
+from reportgen.kinds.final_accounts import read as read_data
 from reportgen.kinds.final_accounts.model import FinalAccounts, Wording
+from reportgen.workbook import is_workbook
 from reportgen.workbook.layout import (
     BASICS, PATH_FIELDS, SETTING_LISTS, TEXTS, Column, Kind, MapSheet, RecordSheet, fields,
     is_free_text, is_model, layout_of, scalar_kind, unwrap,
@@ -37,10 +40,6 @@ FIELD_ROWS = 500  # rows with validation below a record sheet's last record
 
 def workbook_for(data_path: Path | None, output: Path) -> bytes:
     """The workbook for a 决算 data file (YAML or workbook), or an empty one, to be written at `output`."""
-    from reportgen.errors import DataError
-    from reportgen.kinds import get, kind_of
-    from reportgen.workbook import is_workbook
-
     if not is_workbook(output):
         raise DataError("工作簿的文件名应以 .xlsx 结尾", file=str(output))
     if data_path is None:
@@ -48,8 +47,6 @@ def workbook_for(data_path: Path | None, output: Path) -> bytes:
     get(kind_of(data_path), data_path)  # an unknown 文档类型 is an error on its line
     if kind_of(data_path) != "部门决算":
         raise DataError(f"工作簿只用于部门决算，这个文件是“{kind_of(data_path)}”", file=str(data_path), field="文档类型")
-    from reportgen.kinds.final_accounts import read as read_data
-
     data, _ = read_data(data_path)
     return workbook_bytes(data, data_path.parent, output.parent)
 
