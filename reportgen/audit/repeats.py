@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reportgen.audit.claims import Where
 from reportgen.audit.lookup import Index, Named
-from reportgen.audit.numbers import Figure, disjoint
+from reportgen.audit.numbers import Figure
 from reportgen.audit.text import Block
 
 # Aggregates a unit reports one of per year (sub-items such as 工资福利支出 recur under

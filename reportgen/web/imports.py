@@ -7,7 +7,6 @@ The store keeps YAML, because the form edits it; a workbook is converted on uplo
 
 from __future__ import annotations
 
-import io
 from importlib import import_module
 from pathlib import Path
 from typing import Any, Callable

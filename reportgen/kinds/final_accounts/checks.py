@@ -7,7 +7,7 @@ on any finding of severity "error".
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Iterator, Literal, Sequence
+from typing import Iterator, Sequence
 
 from reportgen.core.catalogue import Catalogue, builtin_catalogue, economic_catalogue
 from reportgen.core.findings import Finding

@@ -6,9 +6,8 @@ phrasing layer prints it by the document's style; no word is chosen here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal, Optional
+from typing import Any, Optional
 
 from reportgen.core.named import Named, Kind
 from reportgen.kinds.performance.facts import PerformanceFacts, ProjectFacts, ProjectTotals, Scores

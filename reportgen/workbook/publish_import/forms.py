@@ -16,7 +16,7 @@ from typing import Sequence
 
 from reportgen.errors import DataError
 from reportgen.workbook.publish_import.grid import (
-    TOTAL_WORDS, Header, Pattern, amount, code_text, find_header, is_note, item_label, match_columns, norm,
+    TOTAL_WORDS, Pattern, amount, code_text, find_header, is_note, item_label, match_columns, norm,
 )
 from reportgen.workbook.publish_import.sheets import Sheet
 
