@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
 import time
@@ -24,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_docx import median_ms as medians_ms  # noqa: E402  (the pieces take turns)
 from units import EXAMPLES, large_ledger  # noqa: E402
 
 from reportgen.run import build  # noqa: E402
@@ -40,20 +40,6 @@ def build_and_write(path: Path) -> None:
 
 def median_ms(work, repeat: int) -> float:
     return medians_ms([work], repeat)[0]
-
-
-def medians_ms(works: list, repeat: int) -> list[float]:
-    """Median milliseconds of each piece of work, the pieces taking turns (a busy moment slows
-    them alike, so their ratio holds)."""
-    for work in works:
-        work()  # warm-up: imports, catalogues, templates
-    times: list[list[float]] = [[] for _ in works]
-    for _ in range(repeat):
-        for work, spent in zip(works, times):
-            start = time.perf_counter()
-            work()
-            spent.append(time.perf_counter() - start)
-    return [statistics.median(spent) * 1000 for spent in times]
 
 
 def ledgers(repeat: int, extra: int) -> None:

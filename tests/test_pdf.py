@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 
 import reportgen.writers.pdf as pdf_writer
 from reportgen.cli import app
+from reportgen.writers.docx.chart_part import column  # LibreOffice's cell names: A, B, …, AA
 from reportgen.document.nodes import Cover, Table, TableOfContents
 from reportgen.errors import ReportgenError
 from reportgen.writers.docx.measure import HANGING, kind, tokens
@@ -172,7 +173,7 @@ def test_no_number_or_short_label_in_a_cell_breaks_across_lines(rendered):
             for k, (_, text) in enumerate(cells):
                 if not text or "\n" in text or tokens(text) != [text] or len(text) < 2:
                     continue
-                page = int(pages.get(f"{_column(k)}{r}", 0))
+                page = int(pages.get(f"{column(k)}{r}", 0))
                 if not page:
                     continue
                 if page not in lines_of:
@@ -180,16 +181,6 @@ def test_no_number_or_short_label_in_a_cell_breaks_across_lines(rendered):
                 if not any(squeeze(text) in line for line in lines_of[page]):
                     broken.append((table.title, text, page))
     assert not broken
-
-
-def _column(index: int) -> str:
-    """LibreOffice's name of the index-th cell of a row (A, B, …, Z, AA …)."""
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
 
 
 def test_body_text_sets_28_characters_a_line(rendered):
