@@ -63,8 +63,11 @@ class Built:
     layout: Layout | None = None
 
 
-def check(path: Path) -> Checked:
-    """Load a data file and run every check; only unreadable or invalid data raises (DataErrors)."""
+def check(path: Path, render: bool = True) -> Checked:
+    """Load a data file and run every check; only unreadable or invalid data raises (DataErrors).
+
+    The document is rendered too (what the templates refuse is check's to report), unless
+    `render` is False: a 绩效 file printed as a 决算's 附件 is rendered as that 附件 only."""
     kind = kinds.kind_for(path)
     data, lines = kind.read(path)
     layout = layout_of(kind, data, lines, path)
@@ -75,7 +78,7 @@ def check(path: Path) -> Checked:
     computed = kind.compute(data, style, layout, path)
     located = locate(computed.findings, lines, path, data.金额单位)
     checked = Checked(kind, path, data, lines, layout, style, computed.facts, tuple(located))
-    if checked.errors or checked.facts is None:
+    if checked.errors or checked.facts is None or not render:
         return checked
     try:
         document = _render(checked)

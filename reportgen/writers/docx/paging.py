@@ -14,10 +14,9 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
-from reportgen.document.grid import Slot, walk
-from reportgen.document.nodes import Row
+from reportgen.document.grid import Slot
 from reportgen.writers.docx.measure import break_cell, break_lines, width
 from reportgen.writers.docx.page import LANDSCAPE, PAGE_H, PAGE_W, PORTRAIT
 from reportgen.writers.docx._ooxml import twips_mm
@@ -226,15 +225,15 @@ class Pager:
         return RULE if self.used > _EPSILON else 0.0
 
     @staticmethod
-    def row_heights(rows: Sequence[Row], widths: Sequence[float], style: str = "TableText") -> list[float]:
+    def row_heights(slots: Sequence[Sequence[Slot]], widths: Sequence[float], style: str = "TableText") -> list[float]:
         """Each row's height in points: its tallest cell's lines, at least the 7 mm minimum.
 
         Cells are placed by the shared grid walk, so a cell beside a rowspan is measured in its
         own column; a cell spanning several rows only adds height to its last row if those
-        rows together are too short for it.
+        rows together are too short for it. `slots` is the table's grid walk (document/grid.py),
+        shared with its XML.
         """
         line = metrics(style).line
-        slots = walk(rows, len(widths))
         heights = [max([ROW_MIN] + [_cell_lines(s, widths, style) * line + RULE for s in row
                                     if not s.continued and s.cell.rowspan == 1]) for row in slots]
         for r, row in enumerate(slots):
@@ -251,11 +250,16 @@ def _cell_lines(s: Slot, widths: Sequence[float], style: str) -> int:
     """Lines of a cell's text in its column(s), between the cell's margins, broken as the
     writer breaks them (measure.break_cell)."""
     room = sum(widths[s.col:s.col + s.span]) - 2 * CELL_MARGIN
+    return _line_count_in(s.cell.text, room, style, s.cell.bold)
+
+
+@lru_cache(maxsize=65536)  # a document's tables repeat their figures and labels in like columns
+def _line_count_in(text: str, room: float, style: str, bold: bool) -> int:
     m = metrics(style)
     lines = 0
-    for part in s.cell.text.split("\n"):
-        fits = width(part, m.size, m.tracking, s.cell.bold) <= room
-        lines += 1 if fits else len(break_cell(part, m.size, room, s.cell.bold))
+    for part in text.split("\n"):
+        fits = width(part, m.size, m.tracking, bold) <= room
+        lines += 1 if fits else len(break_cell(part, m.size, room, bold))
     return lines
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from reportgen.document.grid import walk
-from reportgen.document.nodes import Cell, Row, Table
+from reportgen.document.grid import Slot, walk
+from reportgen.document.nodes import Cell, Table
 from reportgen.writers.docx._ooxml import BOLD, NEEDS_CARE, ppr, run
 from reportgen.writers.docx.measure import break_cell, width as text_width_pt
 from reportgen.writers.docx.page import text_width
@@ -17,6 +18,7 @@ from reportgen.writers.docx.styles import CELL_MARGINS, TABLE_BORDERS, TABLE_STY
 from reportgen.writers.docx.widths import CELL_MARGIN, TABLE_STYLES, column_widths, table_style
 
 CELL_MARGIN_PT = CELL_MARGIN / 20
+_SIZES = dict(TABLE_STYLES)
 
 if TYPE_CHECKING:
     from reportgen.writers.docx.body import BodyWriter
@@ -60,11 +62,12 @@ def write(out: BodyWriter, table: Table) -> None:
         tab = f'<w:tab w:val="right" w:pos="{width}"/>'
         out.paragraph("TableUnit", text, tabs=tab if table.unit_left else "",
                       align="" if table.unit_left else "right")
-    style, size = table_style(table, width)
-    widths = column_widths(table, width, size)
     rows = table.header + table.body
-    heights = Pager.row_heights(rows, [w / 20 for w in widths], style)
-    parts = segments(table)
+    slots = walk(rows, table.n_cols, table.title)  # one walk: widths, heights, parts and XML
+    style, size, bounds = table_style(table, width, slots)
+    widths = column_widths(table, width, size, bounds)
+    heights = Pager.row_heights(slots, [w / 20 for w in widths], style)
+    parts = segments(table, slots)
     # Small enough to stay whole: with its title lines and the headings above it (a part's
     # title may stay behind on a page of its own); a taller table splits, headings with its
     # first rows.
@@ -80,14 +83,14 @@ def write(out: BodyWriter, table: Table) -> None:
         keep = keep_rows(end - start, header, whole)
         if whole and n < len(parts) - 1:
             keep.add(end - start - 1)  # the part's last row keeps with the next part
-        out.raw(table_xml(table, widths, rows[start:end], header, keep, style))
+        out.raw(table_xml(table, widths, slots[start:end], header, keep, style))
         if not whole:
             out.pager.table(heights[start:end], header, whole=False)
     for note in table.notes:
         out.paragraph("TableNote", item_lines(note, width / 20, metrics("TableNote").size))
 
 
-def segments(table: Table) -> list[tuple[int, int, int]]:
+def segments(table: Table, slots: Sequence[Sequence[Slot]] | None = None) -> list[tuple[int, int, int]]:
     """The table's rows as consecutive parts (start, end, header rows at the start): the first
     part begins with the table's header; each run of `heading_rows` starts another part whose
     headings repeat on its pages. A rowspan across a heading row keeps the table in one part.
@@ -102,7 +105,9 @@ def segments(table: Table) -> list[tuple[int, int, int]]:
     starts = sorted({n_header + i for i in table.heading_rows if 0 < i < len(table.body)})
     # A run of consecutive heading rows is one part's header.
     firsts = [s for s in starts if s - 1 not in starts]
-    if not firsts or _spans_across(rows, table.n_cols, firsts):
+    if slots is None:
+        slots = walk(rows, table.n_cols, table.title)
+    if not firsts or _spans_across(slots, firsts):
         return [(0, len(rows), n_header)]
     bounds = [0, *firsts, len(rows)]
     parts = []
@@ -114,8 +119,8 @@ def segments(table: Table) -> list[tuple[int, int, int]]:
     return parts
 
 
-def _spans_across(rows: Sequence[Row], n_cols: int, cuts: list[int]) -> bool:
-    for r, slots in enumerate(walk(rows, n_cols)):
+def _spans_across(grid: Sequence[Sequence[Slot]], cuts: list[int]) -> bool:
+    for r, slots in enumerate(grid):
         for s in slots:
             if not s.continued and any(r < cut < r + s.cell.rowspan for cut in cuts):
                 return True
@@ -161,27 +166,28 @@ def item_lines(text: str, line_width: float, size: float) -> str:
     return "\n".join(lines)
 
 
-def table_xml(table: Table, widths: list[int], rows: Sequence[Row], header_rows: int,
+def table_xml(table: Table, widths: list[int], grid: Sequence[Sequence[Slot]], header_rows: int,
               keep: set[int], style: str = "TableText") -> str:
-    """A w:tbl of `rows`: fixed layout so the widths hold in every client."""
+    """A w:tbl of the rows of `grid` (their walk, document/grid.py): fixed layout so the widths
+    hold in every client. A part never starts under a rowspan (see segments)."""
     width = sum(widths)
-    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    columns = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     props = (
         f'<w:tblPr><w:tblStyle w:val="{TABLE_STYLE}"/><w:tblW w:w="{width}" w:type="dxa"/>'
         f'<w:jc w:val="center"/>{TABLE_BORDERS}<w:tblLayout w:type="fixed"/>{CELL_MARGINS}'
         "</w:tblPr>"
     )
-    body = _rows(table.title, rows, widths, header_rows, keep, style)
-    return f"<w:tbl>{props}<w:tblGrid>{grid}</w:tblGrid>{body}</w:tbl>"
+    body = _rows(grid, widths, header_rows, keep, style)
+    return f"<w:tbl>{props}<w:tblGrid>{columns}</w:tblGrid>{body}</w:tbl>"
 
 
-def _rows(title: str, rows: Sequence[Row], widths: list[int], header_rows: int,
+def _rows(grid: Sequence[Sequence[Slot]], widths: list[int], header_rows: int,
           keep: set[int], style: str) -> str:
     """Each grid row as w:tr; positions a cell from a row above still covers get a vMerge
     continuation cell, which WordprocessingML needs in every row."""
     plain = [_tc_open(w) for w in widths]  # the common cell: one column, no merge
     out = []
-    for r, slots in enumerate(walk(rows, len(widths), title)):
+    for r, slots in enumerate(grid):
         out.append(_HEADER_TR if r < header_rows else _BODY_TR)
         kept = r in keep
         for s in slots:
@@ -210,6 +216,11 @@ def _tc_open(width: int, span: int = 1, merge: str = "") -> str:
 def cell_lines(text: str, width: int, bold: bool = False, size: float = 10.5) -> list[str]:
     """The lines of a cell `width` twips wide: as the writer breaks them (measure.break_cell),
     never inside a number with its unit, a bracketed mark or a short label."""
+    return list(_cell_lines(text, width, bold, size))
+
+
+@lru_cache(maxsize=65536)  # a document's tables repeat their figures and labels in like columns
+def _cell_lines(text: str, width: int, bold: bool, size: float) -> tuple[str, ...]:
     room = width / 20 - 2 * CELL_MARGIN_PT
     lines = []
     for part in text.split("\n"):
@@ -217,14 +228,13 @@ def cell_lines(text: str, width: int, bold: bool = False, size: float = 10.5) ->
             lines.append(part)
         else:
             lines += break_cell(part, size, room, bold)
-    return lines
+    return tuple(lines)
 
 
 def _cell_content(cell: Cell, keep: bool, width: int, style: str) -> str:
     """The cell's paragraph and the closing tag of the w:tc; a text that wraps is broken by
     the writer (explicit line breaks), so that every client breaks it alike."""
-    size = dict(TABLE_STYLES)[style]
-    text = "\n".join(cell_lines(cell.text, width, cell.bold, size)) if cell.text else ""
+    text = "\n".join(_cell_lines(cell.text, width, cell.bold, _SIZES[style])) if cell.text else ""
     if not text:
         return f"<w:p>{_CELL_PPR[style, cell.align, keep]}</w:p></w:tc>"
     if NEEDS_CARE.search(text) is None and text[0] != " " and text[-1] != " ":

@@ -17,11 +17,14 @@ holds and the weights share the rest.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
-from reportgen.document.grid import walk
+from reportgen.document.grid import Slot, walk
 from reportgen.document.nodes import Table
 from reportgen.errors import WriterError
 from reportgen.writers.docx.measure import longest_unbreakable, width
+
+Slots = list[list[Slot]]
 
 #: The sizes of table text, in points, by style: 五号, and 小五 for a table whose columns cannot
 #: hold their unbreakable pieces at 五号 (nine columns of four-hanzi labels on an upright page).
@@ -41,32 +44,73 @@ def relative_widths(table: Table) -> tuple[int, ...]:
     return relative
 
 
-def table_style(table: Table, total: int) -> tuple[str, float]:
-    """The style and size of a table's text: 五号 if every column's unbreakable pieces fit in
-    `total` twips, else 小五."""
+Bounds = tuple[list[int], list[int]]
+
+
+def table_style(table: Table, total: int, slots: Slots | None = None) -> tuple[str, float, Bounds]:
+    """The style and size of a table's text — 五号 if every column's unbreakable pieces fit in
+    `total` twips, else 小五 — and the columns' bounds at that size (see _bounds)."""
+    slots = slots if slots is not None else walk(table.header + table.body, table.n_cols, table.title)
     for style, size in TABLE_STYLES:
-        if sum(_bounds(table, size)[0]) <= total:
-            return style, size
-    return TABLE_STYLES[-1]
+        bounds = _bounds(table, size, slots)
+        if sum(bounds[0]) <= total:
+            return style, size, bounds
+    return style, size, bounds
 
 
-def _bounds(table: Table, size: float) -> tuple[list[int], list[int]]:
+def _bounds(table: Table, size: float, slots: Slots | None = None) -> Bounds:
     """Twips each column needs at least (its unbreakable pieces, a cell spanning several columns
     asking each for an equal share) and at most (the texts of its own cells on one line)."""
     n = table.n_cols
     need, want = [0] * n, [0] * n
-    for row in walk(table.header + table.body, n, table.title):
-        for s in row:
-            if s.continued or not s.cell.text:
+    for row in slots if slots is not None else walk(table.header + table.body, n, table.title):
+        for col, span, cell, continued in row:
+            if continued or not cell.text:
                 continue
-            lines = s.cell.text.split("\n")
-            least = max(longest_unbreakable(line, size, s.cell.bold) for line in lines)
-            most = max(width(line, size, bold=s.cell.bold) for line in lines)
-            for c in range(s.col, s.col + s.span):
-                need[c] = max(need[c], math.ceil(_twips(least) / s.span))
-            if s.span == 1:  # a long text across columns wraps as it must: it asks no column for more
-                want[s.col] = max(want[s.col], _twips(most))
+            least, most = _extent(cell.text, size, cell.bold)
+            share = math.ceil(least / span)
+            for c in range(col, col + span):
+                if share > need[c]:
+                    need[c] = share
+            if span == 1 and most > want[col]:  # a long text across columns asks no column for more
+                want[col] = most
     return need, [max(w, lo) for w, lo in zip(want, need)]
+
+
+@lru_cache(maxsize=65536)  # tables repeat their figures and labels many times
+def _extent(text: str, size: float, bold: bool) -> tuple[int, int]:
+    """Twips a cell's text needs at least (its widest unbreakable piece) and at most (its lines unbroken)."""
+    lines = text.split("\n")
+    least = max(longest_unbreakable(line, size, bold) for line in lines)
+    most = max(width(line, size, bold=bold) for line in lines)
+    return _twips(least), _twips(most)
+
+
+def _filled(relative: tuple[int, ...], lower: list[int], upper: list[float], total: int) -> list[float]:
+    """Each column's t × weight clamped to [lower, upper], for the t at which they sum to `total`.
+
+    The sum grows piecewise linearly with t, bending where a column leaves its lower bound or
+    reaches its upper one: find the piece that holds `total` and solve it (no search).
+
+    >>> _filled((1, 1), [0, 600], [math.inf, math.inf], 1000)
+    [400.0, 600]
+    >>> _filled((2, 1), [100, 100], [300, math.inf], 900)
+    [300, 600.0]
+    """
+    def filled(t: float) -> list[float]:
+        return [min(max(t * r, lo), hi) for r, lo, hi in zip(relative, lower, upper)]
+
+    bends = sorted({b / r for r, lo, hi in zip(relative, lower, upper) for b in (lo, hi) if b != math.inf})
+    start = 0.0
+    for end in [*bends, math.inf]:
+        if end == math.inf or sum(filled(end)) >= total:
+            middle = start + 1 if end == math.inf else (start + end) / 2
+            slope = sum(r for r, lo, hi in zip(relative, lower, upper) if lo < middle * r < hi)
+            if slope == 0:
+                return filled(start)
+            return filled(start + (total - sum(filled(start))) / slope)
+        start = end
+    return filled(start)
 
 
 def _twips(points: float) -> int:
@@ -78,7 +122,7 @@ def minimum_widths(table: Table, size: float = 10.5) -> list[int]:
     return _bounds(table, size)[0]
 
 
-def column_widths(table: Table, total: int, size: float = 10.5) -> list[int]:
+def column_widths(table: Table, total: int, size: float = 10.5, bounds: Bounds | None = None) -> list[int]:
     """Twips per grid column, summing exactly to `total` (see the module's docstring).
 
     >>> from reportgen.document.nodes import Cell
@@ -88,20 +132,13 @@ def column_widths(table: Table, total: int, size: float = 10.5) -> list[int]:
     [1648, 1352]
     """
     relative = relative_widths(table)
-    need, want = _bounds(table, size)
+    need, want = bounds if bounds is not None else _bounds(table, size)
     if sum(need) >= total:  # cannot fit: every column gets its share of what there is
         exact = [total * w / sum(need) for w in need]
     else:
         # With room to spare for every text on one line, the weights decide above the minima.
         upper = want if sum(want) > total else [math.inf] * len(want)
-
-        def filled(t: float) -> list[float]:
-            return [min(max(t * r, lo), hi) for r, lo, hi in zip(relative, need, upper)]
-        low, high = 0.0, total / min(relative)
-        for _ in range(60):  # sum(filled(t)) grows with t: bisect for the t that fills the width
-            middle = (low + high) / 2
-            low, high = (middle, high) if sum(filled(middle)) < total else (low, middle)
-        exact = filled(high)
+        exact = _filled(relative, need, upper, total)
     result = [int(w) for w in exact]
     # The rounding remainder goes to the widest column that is not held at its minimum.
     spare = max(range(len(result)), key=lambda c: (result[c] > need[c], result[c]))
