@@ -66,6 +66,6 @@ def test_a_final_accounts_build_loads_the_performance_kind_only_for_its_annexes(
 def test_a_performance_file_printed_as_two_annexes_is_read_once(monkeypatch):
     read = []
     real = annex.check
-    monkeypatch.setattr(annex, "check", lambda path: read.append(path.name) or real(path))
+    monkeypatch.setattr(annex, "check", lambda path, **kw: read.append(path.name) or real(path, **kw))
     build(QUXIAN)
     assert read == ["渠县城乡居民社会养老保险管理局-2023-绩效自评.yaml"]
