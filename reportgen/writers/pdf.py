@@ -163,8 +163,11 @@ def reproducible(pdf: bytes, when: datetime) -> bytes:
     the rest. Each replacement has the original's length, so the cross-reference offsets hold.
 
     >>> pdf = b"<</CreationDate(D:20261130091239Z')>> /ID [ <%s> <%s> ]" % (b"A" * 32, b"B" * 32)
-    >>> reproducible(pdf, datetime(2024, 10, 24))[:37]
-    b"<</CreationDate(D:20241024000000Z')>>"
+    >>> out = reproducible(pdf, datetime(2024, 10, 24))
+    >>> out[:37], len(out) == len(pdf)
+    (b"<</CreationDate(D:20241024000000Z')>>", True)
+    >>> [len(part) for part in out[38:].split()]  # /ID [ <32 hex> <32 hex> ]: still a valid array
+    [3, 1, 34, 34, 1]
     """
     digest = hashlib.md5(_STAMPS.sub(b"", pdf)).hexdigest().upper().encode()  # noqa: S324 (an ID, not security)
 
@@ -173,7 +176,7 @@ def reproducible(pdf: bytes, when: datetime) -> bytes:
         if text.startswith(b"/CreationDate"):
             return b"/CreationDate(D:" + when.strftime("%Y%m%d%H%M%S").encode() + b"Z')"
         if text.startswith(b"/ID"):
-            return b"/ID [ <" + digest + b">" + text[39:40] + b"<" + digest + b"> ]"
+            return b"/ID [ <" + digest + b">" + text[40:41] + b"<" + digest + b"> ]"  # the separator kept
         return b"/DocChecksum /" + digest
 
     return _STAMPS.sub(stamp, pdf)
