@@ -15,7 +15,8 @@ from typing import Any
 
 from reportgen.core.yamlfile import parse_yaml
 from reportgen.errors import DataError, DataErrors
-from reportgen.workbook.publish_import.assemble import Draft, assemble
+from reportgen.workbook.publish_import.assemble import assemble
+from reportgen.workbook.publish_import.draft import Draft
 from reportgen.workbook.publish_import.collect import read_book
 from reportgen.workbook.publish_import.identities import check
 from reportgen.workbook.publish_import.merge import merge_into

@@ -11,18 +11,16 @@ listed — never guessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from reportgen.core.catalogue import builtin_catalogue, economic_catalogue
 from reportgen.errors import DataError
 from reportgen.workbook.publish_import.collect import Tables
+from reportgen.workbook.publish_import.draft import ZERO, Draft
 from reportgen.workbook.publish_import.forms import Fig, SubjectTable
 from reportgen.workbook.publish_import.identities import fund_openings
 
-ZERO = Decimal(0)
-Path_ = tuple
 INCOME = ("一般公共预算财政拨款收入", "政府性基金预算财政拨款收入", "国有资本经营预算财政拨款收入", "上级补助收入", "事业收入",
           "经营收入", "附属单位上缴收入", "其他收入", "本年收入合计")
 SPENDING = ("基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
@@ -31,39 +29,6 @@ NON_FISCAL_INCOME = ("上级补助收入", "事业收入", "经营收入", "附�
 ALIASES = {"使用非财政拨款结余（含专用结余）": "使用非财政拨款结余", "年初结转结余": "年初结转和结余", "年末结转结余": "年末结转和结余"}
 FUND_LISTS = (("一般公共预算", "一般公共预算财政拨款支出"), ("政府性基金预算", "政府性基金预算财政拨款支出"),
               ("国有资本经营预算", "国有资本经营预算财政拨款支出"))
-
-
-@dataclass
-class Draft:
-    """A data file in the making: values, the source of each figure, and the fields left 待填."""
-
-    data: dict = field(default_factory=dict)
-    sources: dict[Path_, str] = field(default_factory=dict)
-    todo: dict[Path_, str] = field(default_factory=dict)
-    notes: list[str] = field(default_factory=list)
-
-    def put(self, path: Path_, value: Any, source: str = "") -> None:
-        node: Any = self.data
-        for key in path[:-1]:
-            if isinstance(node, list):
-                if key == len(node):
-                    node.append({})
-                node = node[key]
-            else:
-                node = node.setdefault(key, {})
-        if isinstance(node, list) and path[-1] == len(node):
-            node.append(value)
-        else:
-            node[path[-1]] = value
-        if source:
-            self.sources[path] = source
-
-    def fig(self, path: Path_, f: Fig | None) -> None:
-        self.put(path, f.value if f is not None else ZERO, f.at if f is not None else "")
-
-    def ask(self, path: Path_, why: str, empty: Any = None) -> None:
-        self.put(path, empty)
-        self.todo[path] = why
 
 
 def assemble(t: Tables) -> Draft:

@@ -17,7 +17,8 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from reportgen.errors import DataError
-from reportgen.workbook.publish_import.assemble import FUND_LISTS, Draft
+from reportgen.workbook.publish_import.assemble import FUND_LISTS
+from reportgen.workbook.publish_import.draft import Draft
 from reportgen.workbook.publish_import.yamlout import to_text, yaml
 
 ZERO = Decimal(0)

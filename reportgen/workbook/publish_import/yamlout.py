@@ -14,7 +14,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from reportgen.workbook.publish_import.assemble import Draft
+from reportgen.workbook.publish_import.draft import Draft
 
 
 def yaml() -> YAML:
