@@ -21,13 +21,15 @@ SICHUAN = {
 OTHER_LAYOUTS = {
     "海原县高崖乡卫生院-2023": ROOT / "data/examples/海原县高崖乡卫生院-2023.yaml",
     "开州区南雅镇中心幼儿园-2023": ROOT / "data/examples/开州区南雅镇中心幼儿园-2023.yaml",
+    "广水市白泉卫生院-2023": ROOT / "data/examples/广水市白泉卫生院-2023.yaml",
 }
 EXAMPLES = {**SICHUAN, **OTHER_LAYOUTS}
 
 
 #: Short ASCII ids for test names and snapshot files.
 IDS = {"渠县城乡居民社会养老保险管理局-2023": "quxian-2023", "攀枝花市东区社会保险事务中心-2023": "panzhihua-2023",
-       "海原县高崖乡卫生院-2023": "haiyuan-2023", "开州区南雅镇中心幼儿园-2023": "kaizhou-2023"}
+       "海原县高崖乡卫生院-2023": "haiyuan-2023", "开州区南雅镇中心幼儿园-2023": "kaizhou-2023",
+       "广水市白泉卫生院-2023": "guangshui-2023"}
 
 
 @cache

@@ -23,7 +23,7 @@ CORPUS = Path(__file__).parent / "data" / "corpus" / "决算"
 SOURCES = {
     "haiyuan": EXAMPLES["海原县高崖乡卫生院-2023"],
     "dayingwgl": CORPUS / "四川-大英文广旅局-2022.yaml",
-    "guangshui": CORPUS / "湖北-广水白泉卫生院-2023.yaml",
+    "guangshui": EXAMPLES["广水市白泉卫生院-2023"],
     "hongzhen": CORPUS / "重庆-长寿洪湖镇政府-2024.yaml",
 }
 
