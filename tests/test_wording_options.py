@@ -51,3 +51,15 @@ def test_the_三公_total_compares_with_last_year_by_name_or_not_at_all(tmp_path
     assert "“三公”经费财政拨款支出决算为7.8万元，完成预算100%，比2021年决算数减少1.24万元，下降13.71%。" in md
     md = _variant(tmp_path, "四川-大英文广旅局-2022", lambda d: d["版式"]["选项"].update({"三公上年比较": "不写"}))
     assert "“三公”经费财政拨款支出决算为7.8万元，完成预算100%。" in md
+
+
+def test_each_total_with_its_parts_then_the_change(tmp_path):
+    # 乌鲁木齐 2023 prints 434.16 + 0.55 under a total of 434.72: its figures have a third decimal
+    # (tests/data/wording/), and the parts and the total are each rounded from them.
+    path = Path(__file__).parent / "data" / "wording" / "乌鲁木齐市政务服务中心-2023.yaml"
+    md = render_text(build(path).document)
+    assert ("2023年度收入总计434.72万元，其中：本年收入合计434.16万元，使用非财政拨款结余0.00万元，"
+            "年初结转和结余0.55万元。") in md
+    assert ("2023年度支出总计434.72万元，其中：本年支出合计434.16万元，结余分配0.00万元，"
+            "年末结转和结余0.55万元。") in md
+    assert "收入支出总体与上年相比，增加58.21万元，增长15.46%，主要原因" in md
