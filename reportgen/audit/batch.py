@@ -15,9 +15,14 @@ from reportgen.audit.report import as_dict
 from reportgen.audit.years import report_year
 from reportgen.errors import ReportgenError
 
-_UNIT_BEFORE_YEAR = re.compile(r"^(.{2,40}?)\s*(?:20\d\d)\s*年度?.{0,12}?(?:部门|单位)?(?:决算|预算|绩效|自评)")
-_UNIT_AFTER_YEAR = re.compile(r"^(?:20\d\d)\s*年度?(.{2,40}?)(?:部门|单位)?(?:决算|预算|绩效|自评)")
+_UNIT_BEFORE_YEAR = re.compile(r"^(.{2,40}?)(?:20\d\d)年度?.{0,12}?(?:部门|单位)?(?:决算|预算|绩效|自评)(?!数)")
+_UNIT_AFTER_YEAR = re.compile(r"^(?:20\d\d)年度?(.{2,40}?)(?:部门|单位)?(?:决算|预算|绩效|自评)(?!数)")
+#: Cells that are not the title: a part or section heading, the 目录 and its entries, an 附件 label.
+_NOT_TITLE = re.compile(r"^(?:第.{1,3}部分|[一二三四五六七八九十]+、|目录|附件|公开时间)|\.{4}|…{2}")
+#: What a unit's name never holds: figures, sentence punctuation, the budget's own words.
+_NOT_A_NAME = re.compile(r"[\d%，。：；、“”,.;:!?]|^[(（本该]|我|决算|预算|绩效|一般公共|政府性基金|国有资本|财政拨款|三公|经费")
 _TITLE_CELLS = 8
+_LONGEST_TITLE = 60  # a longer cell is a sentence of the text, not a title
 
 
 @dataclass
@@ -54,14 +59,29 @@ def audit_batch(paths: list[Path]) -> list[FileReport]:
 
 
 def unit_name(cells) -> str:
-    """The unit a document is about, from its title ("2023年度泸州市中医医院单位决算")."""
-    for cell in cells[:_TITLE_CELLS]:
-        text = cell.text.replace(" ", "")
-        for pattern in (_UNIT_AFTER_YEAR, _UNIT_BEFORE_YEAR):
-            m = pattern.match(text)
-            if m and not re.search(r"[，。：:；]", m.group(1)):
-                return m.group(1)
-    return "—"
+    """The unit a document is about, from its title — which a page often breaks over two lines.
+    The longest name wins: a 绩效 title names the region ("渠县2023年度部门整体支出绩效评价"), the
+    report under it the unit.
+
+    >>> from types import SimpleNamespace as C
+    >>> unit_name([C(text="2023 年度渠县城乡居民社会养老保险管理局"), C(text="部门决算"), C(text="目录")])
+    '渠县城乡居民社会养老保险管理局'
+    >>> unit_name([C(text="广水市白泉卫生院部门2023年度部门决算"), C(text="第二部分 2023年度部门决算表")])
+    '广水市白泉卫生院'
+    >>> unit_name([C(text="我局在2023年度部门决算中反映2个项目"), C(text="第二部分 2023年度部门决算情况说明")])
+    '—'
+    """
+    texts = [re.sub(r"\s+", "", c.text) for c in cells[:_TITLE_CELLS]]
+    titles = [t if len(t) <= _LONGEST_TITLE and not _NOT_TITLE.search(t) else "" for t in texts]
+    found = []
+    for here, after in zip(titles, [*titles[1:], ""]):
+        for text in filter(None, (here, here and after and here + after)):
+            for pattern in (_UNIT_AFTER_YEAR, _UNIT_BEFORE_YEAR):
+                m = pattern.match(text)
+                name = re.sub(r"(?:部门|单位)+$", "", m.group(1)) if m else ""
+                if len(name) >= 2 and not _NOT_A_NAME.search(name):
+                    found.append(name)
+    return max(found, key=len, default="—")
 
 
 def format_summary(reports: list[FileReport]) -> str:

@@ -63,3 +63,25 @@ def test_json_holds_every_file_and_the_totals(tmp_path):
     [slip] = [f for f in data["files"] if f["file"].endswith("b.md")]
     assert slip["unit"] == "某县文物中心" and slip["findings"][0]["grade"] == "错误"
     assert slip["findings"][0]["consistent_range"] == ["77.79%", "78.12%"]
+
+
+def test_the_unit_is_read_from_real_titles_or_left_blank(tmp_path):
+    # Real pages' openings (tests/data/real/): a title on one line or two, with 部门/单位 before the
+    # year or after it; a page that opens with a table or a sentence names no unit rather than a
+    # wrong one (the bureau's view files each audit under the unit named here).
+    from pathlib import Path
+
+    real = Path(__file__).parents[1] / "data" / "real" / "决算"
+    expected = {
+        "units/湖北-广水白泉卫生院-2023.txt": "广水市白泉卫生院",
+        "中央/陕西柞水县-审计局-2020.txt": "柞水县审计局",
+        "中央/甘肃平凉市-统计局-2022.txt": "平凉市统计局",
+        "重庆/开州区-南雅镇中心幼儿园-2023.txt": "重庆市开州区南雅镇中心幼儿园",
+        "中央/上海嘉定区-司法局-三公-2017.txt": "—",  # opens with the 三公 table
+        "中央/广东省-财政厅-三公-2023.txt": "—",
+    }
+    for i, name in enumerate(expected):
+        text = (real / name).read_text(encoding="utf-8").split("---", 2)[2]
+        (tmp_path / f"{i}.txt").write_text(text, encoding="utf-8")
+    reports = audit_batch(sorted(tmp_path.glob("*.txt")))
+    assert [r.unit for r in reports] == list(expected.values())
