@@ -62,13 +62,14 @@ class Pages:
 
     def press(self, css: str) -> None:
         """Click what submits or follows, and wait for the next page to replace this one."""
-        from selenium.webdriver.support import expected_conditions
         from selenium.webdriver.support.wait import WebDriverWait
 
-        page = self.find("html")
+        # A mark on this document, not an element reference: Chromium sometimes answers a stale
+        # reference with "Node … does not belong to the document" instead of a staleness error.
+        self.d.execute_script("window.__reportgenOldPage = true")
         self.find(css).click()
-        WebDriverWait(self.d, 60).until(expected_conditions.staleness_of(page))
-        WebDriverWait(self.d, 60).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        WebDriverWait(self.d, 60).until(lambda d: d.execute_script(
+            "return !window.__reportgenOldPage && document.readyState === 'complete'"))
 
     def text(self) -> str:
         return self.find("body").text
