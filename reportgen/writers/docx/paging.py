@@ -108,6 +108,14 @@ class Pager:
         self.cuts: list[int] = []
         self.geometry(False)
 
+    def snapshot(self) -> Pager:
+        """A copy that placing on does not change."""
+        copy = object.__new__(Pager)
+        copy.__dict__.update(self.__dict__)
+        copy.starts, copy.styles, copy.chain, copy.cuts = (self.starts.copy(), self.styles.copy(),
+                                                           self.chain.copy(), self.cuts.copy())
+        return copy
+
     def geometry(self, landscape: bool) -> None:
         self.width, self.height = text_area(landscape)
 

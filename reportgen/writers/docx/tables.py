@@ -62,12 +62,10 @@ def write(out: BodyWriter, table: Table) -> None:
         tab = f'<w:tab w:val="right" w:pos="{width}"/>'
         out.paragraph("TableUnit", text, tabs=tab if table.unit_left else "",
                       align="" if table.unit_left else "right")
-    rows = table.header + table.body
-    slots = walk(rows, table.n_cols, table.title)  # one walk: widths, heights, parts and XML
-    style, size, bounds = table_style(table, width, slots)
-    widths = column_widths(table, width, size, bounds)
-    heights = Pager.row_heights(slots, [w / 20 for w in widths], style)
-    parts = segments(table, slots)
+    layout = out.memo.get(id(table))
+    if layout is None:
+        layout = out.memo[id(table)] = _layout(table, width)
+    slots, style, widths, heights, parts = layout
     # Small enough to stay whole: with its title lines and the headings above it (a part's
     # title may stay behind on a page of its own); a taller table splits, headings with its
     # first rows.
@@ -80,14 +78,26 @@ def write(out: BodyWriter, table: Table) -> None:
             out.raw(_JOIN.format(keep="<w:keepNext/>" if whole else ""))
             if not whole:
                 out.pager.block(_JOIN_PT)
-        keep = keep_rows(end - start, header, whole)
-        if whole and n < len(parts) - 1:
-            keep.add(end - start - 1)  # the part's last row keeps with the next part
-        out.raw(table_xml(table, widths, slots[start:end], header, keep, style))
+        xml = out.memo.get((id(table), n, whole))
+        if xml is None:
+            keep = keep_rows(end - start, header, whole)
+            if whole and n < len(parts) - 1:
+                keep.add(end - start - 1)  # the part's last row keeps with the next part
+            xml = out.memo[id(table), n, whole] = table_xml(table, widths, slots[start:end], header, keep, style)
+        out.raw(xml)
         if not whole:
             out.pager.table(heights[start:end], header, whole=False)
     for note in table.notes:
         out.paragraph("TableNote", item_lines(note, width / 20, metrics("TableNote").size))
+
+
+def _layout(table: Table, width: int) -> tuple[list[list[Slot]], str, list[int], list[float], list[tuple[int, int, int]]]:
+    """The table's grid walk, text style, column widths (twips), row heights (points) and parts."""
+    slots = walk(table.header + table.body, table.n_cols, table.title)  # one walk for all of them
+    style, size, bounds = table_style(table, width, slots)
+    widths = column_widths(table, width, size, bounds)
+    heights = Pager.row_heights(slots, [w / 20 for w in widths], style)
+    return slots, style, widths, heights, segments(table, slots)
 
 
 def segments(table: Table, slots: Sequence[Sequence[Slot]] | None = None) -> list[tuple[int, int, int]]:
