@@ -21,7 +21,7 @@ _SCALE = {"元": Decimal(10000), "万元": Decimal(1)}
 class Model(BaseModel):
     """Frozen, closed: an unknown field in the data file is an error, not a silent ignore."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 #: Amounts beyond 10¹² 万元 (a hundred times China's whole budget) or with more than ten decimals
