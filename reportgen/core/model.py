@@ -5,7 +5,7 @@ templates all say 一般公共预算财政拨款收入 for the same figure (alia
 is not a Python identifier, e.g. 因公出国（境）费).
 """
 
-from __future__ import annotations
+# Annotations as objects, not strings: pydantic would otherwise compile each one at import (start-up time).
 
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
