@@ -196,22 +196,23 @@ def _rows(grid: Sequence[Sequence[Slot]], widths: list[int], header_rows: int,
     """Each grid row as w:tr; positions a cell from a row above still covers get a vMerge
     continuation cell, which WordprocessingML needs in every row."""
     plain = [_tc_open(w) for w in widths]  # the common cell: one column, no merge
-    out = []
+    out: list[str] = []
+    append = out.append  # thousands of cells: one bound method, not a lookup a piece
     for r, slots in enumerate(grid):
-        out.append(_HEADER_TR if r < header_rows else _BODY_TR)
+        append(_HEADER_TR if r < header_rows else _BODY_TR)
         kept = r in keep
-        for s in slots:
-            width = sum(widths[s.col:s.col + s.span])
-            if s.continued:
-                out.append(_tc_open(width, s.span, "<w:vMerge/>")
-                           + f"<w:p>{_CELL_PPR[style, 'left', kept]}</w:p></w:tc>")
+        for col, span, cell, continued in slots:
+            if span == 1 and not continued and cell.rowspan == 1:
+                append(plain[col])
+                append(_cell_content(cell, kept, widths[col], style))
                 continue
-            if s.span == 1 and s.cell.rowspan == 1:
-                out.append(plain[s.col])
-            else:
-                out.append(_tc_open(width, s.span, '<w:vMerge w:val="restart"/>' if s.cell.rowspan > 1 else ""))
-            out.append(_cell_content(s.cell, kept, width, style))
-        out.append("</w:tr>")
+            width = sum(widths[col:col + span])
+            if continued:
+                append(_tc_open(width, span, "<w:vMerge/>") + f"<w:p>{_CELL_PPR[style, 'left', kept]}</w:p></w:tc>")
+                continue
+            append(_tc_open(width, span, '<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else ""))
+            append(_cell_content(cell, kept, width, style))
+        append("</w:tr>")
     return "".join(out)
 
 
@@ -241,13 +242,20 @@ def _cell_lines(text: str, width: int, bold: bool, size: float) -> tuple[str, ..
     return tuple(lines)
 
 
+@lru_cache(maxsize=65536)
+def _cell_text(text: str, width: int, bold: bool, size: float) -> tuple[str, bool]:
+    """The cell's text with its line breaks, and whether it goes into one w:t as it is (no
+    escaping, no line break, no space at either end: an amount, a name)."""
+    text = "\n".join(_cell_lines(text, width, bold, size))
+    return text, NEEDS_CARE.search(text) is None and text[0] != " " and text[-1] != " "
+
+
 def _cell_content(cell: Cell, keep: bool, width: int, style: str) -> str:
     """The cell's paragraph and the closing tag of the w:tc; a text that wraps is broken by
     the writer (explicit line breaks), so that every client breaks it alike."""
-    text = "\n".join(_cell_lines(cell.text, width, cell.bold, _SIZES[style])) if cell.text else ""
-    if not text:
+    if not cell.text:
         return f"<w:p>{_CELL_PPR[style, cell.align, keep]}</w:p></w:tc>"
-    if NEEDS_CARE.search(text) is None and text[0] != " " and text[-1] != " ":
-        # The usual cell (an amount, a name): no escaping, no line breaks, one w:t.
+    text, plain = _cell_text(cell.text, width, cell.bold, _SIZES[style])
+    if plain:
         return f"{_CELL_OPEN[style, cell.align, keep, cell.bold]}<w:t>{text}</w:t></w:r></w:p></w:tc>"
     return f"<w:p>{_CELL_PPR[style, cell.align, keep]}{run(text, BOLD if cell.bold else '')}</w:p></w:tc>"

@@ -68,12 +68,17 @@ def _bounds(table: Table, size: float, slots: Slots | None = None) -> Bounds:
             if continued or not cell.text:
                 continue
             least, most = _extent(cell.text, size, cell.bold)
+            if span == 1:  # the usual cell, without the loop over its columns
+                if least > need[col]:
+                    need[col] = least
+                if most > want[col]:
+                    want[col] = most
+                continue
             share = math.ceil(least / span)
             for c in range(col, col + span):
                 if share > need[c]:
                     need[c] = share
-            if span == 1 and most > want[col]:  # a long text across columns asks no column for more
-                want[col] = most
+            # A long text across columns asks no column for more.
     return need, [max(w, lo) for w, lo in zip(want, need)]
 
 
