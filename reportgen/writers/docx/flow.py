@@ -3,6 +3,8 @@ on a landscape page, in a pass and a resumed one (body.py writes the blocks)."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from reportgen.document.nodes import Document, Heading, PageBreak, Table
 from reportgen.writers.docx.body import WRITERS, BodyWriter
 from reportgen.writers.docx.package import Part
@@ -27,11 +29,12 @@ def _landscape_flags(blocks: tuple) -> list[bool | None]:
     return flags
 
 
-def _write(out: BodyWriter, flags: list[bool | None], start: int = 0) -> tuple[dict[int, int], dict[int, BodyWriter]]:
-    """Write the blocks from `start` on; return the block index of each pager handle, and the
-    writer as it stood before each landscape heading (where a second pass may resume)."""
+def _write(out: BodyWriter, flags: list[bool | None], start: int = 0) -> tuple[list[int], dict[int, BodyWriter]]:
+    """Write the blocks from `start` on; return the first pager handle of each block (see
+    _block_of), and the writer as it stood before each landscape heading (where a second pass
+    may resume)."""
     blocks = out.document.blocks
-    block_of: dict[int, int] = {}
+    firsts: list[int] = []
     resumes: dict[int, BodyWriter] = {}
     for i in range(start, len(blocks)):
         block, landscape = blocks[i], flags[i]
@@ -39,19 +42,28 @@ def _write(out: BodyWriter, flags: list[bool | None], start: int = 0) -> tuple[d
             resumes[i] = out.snapshot()
         if landscape is not None:
             out.orientation(landscape)
-        before = len(out.pager.starts)
+        firsts.append(len(out.pager.starts))
         WRITERS[type(block)](out, block)
-        block_of.update((handle, i) for handle in range(before, len(out.pager.starts)))
-    return block_of, resumes
+    return firsts, resumes
 
 
-def _left_behind(blocks: tuple, flags: list[bool | None], cuts: list[int], block_of: dict[int, int]) -> set[int]:
+def _block_of(handle: int, firsts: list[int]) -> int:
+    """The block a pager handle belongs to: the last block whose first handle is at most it
+    (a block that placed nothing shares its first handle with the next).
+
+    >>> _block_of(3, [0, 2, 2, 5])
+    2
+    """
+    return bisect_right(firsts, handle) - 1
+
+
+def _left_behind(blocks: tuple, flags: list[bool | None], cuts: list[int], firsts: list[int]) -> set[int]:
     """Headings that open a landscape section but were cut off from its table (they and the
     table could not share a page): they stand alone on their page, which should be upright."""
     upright: set[int] = set()
     for handle in cuts:
         run = []
-        i = block_of[handle] - 1
+        i = _block_of(handle, firsts) - 1
         while i >= 0 and isinstance(blocks[i], Heading) and flags[i]:
             run.append(i)
             i -= 1
@@ -73,8 +85,8 @@ def body_parts(document: Document) -> tuple[list[str], list[Part]]:
     """
     flags = _landscape_flags(document.blocks)
     out = BodyWriter(document)
-    block_of, resumes = _write(out, flags)
-    upright = _left_behind(document.blocks, flags, out.pager.cuts, block_of)
+    firsts, resumes = _write(out, flags)
+    upright = _left_behind(document.blocks, flags, out.pager.cuts, firsts)
     if upright:
         flags = [False if i in upright else flag for i, flag in enumerate(flags)]
         first = min(upright)
