@@ -155,3 +155,31 @@ def width(text: str, size: float, tracking: float = 0.0, bold: bool = False) -> 
     for value in map(step.__getitem__, text[start:]):
         total += value
     return round(total, 4)
+
+
+class _Widths(dict):
+    """Single characters' width() at one size, computed the first time each is seen."""
+
+    def __init__(self, step: _Steps):
+        super().__init__()
+        self.step = step
+
+    def __missing__(self, ch: str) -> float:
+        value = self[ch] = round(self.step[ch], 4)  # what width(ch) returns: one step, rounded
+        return value
+
+
+@lru_cache(maxsize=64)
+def _single(size: float, tracking: float, bold: bool) -> _Widths:
+    return _Widths(_steps(size, tracking, bold))
+
+
+def widths(pieces: list[str], size: float, tracking: float = 0.0, bold: bool = False) -> list[float]:
+    """width() of each piece; a single character's from a table, without a cached call (a
+    line's pieces are mostly single hanzi).
+
+    >>> widths(["收", "入", "568.27", "万"], 16, -0.3)
+    [15.7, 15.7, 42.2, 15.7]
+    """
+    single = _single(size, tracking, bold)
+    return [single[p] if len(p) == 1 else width(p, size, tracking, bold) for p in pieces]

@@ -30,6 +30,7 @@ from reportgen.writers.docx.glyphs import (  # noqa: F401  (kind, is_wide: part 
     kind,
     kinds,
     width,
+    widths,
 )
 
 
@@ -81,11 +82,12 @@ def _set(pieces: list[str], size: float, line_width: float, first_indent: float,
     limit = line_width + 0.01
     spaced = set(gaps(kinds("".join(pieces))))  # positions of the pieces' first characters that have a gap before them
     head, start, used, at = "", 0, first_indent, 0
+    sizes, gap = widths(pieces, size, tracking, bold), AUTOSPACE * size
     for k, piece in enumerate(pieces):
-        extra = width(piece, size, tracking, bold)
+        extra = sizes[k]
         current = k > start or head
         if current and at in spaced:
-            extra += AUTOSPACE * size
+            extra += gap
         at += len(piece)
         hang = 0.0
         if piece[-1] in HANGING and len(piece) > 1 and is_wide(piece[-2]):
