@@ -233,4 +233,4 @@ def longest_unbreakable(text: str, size: float, bold: bool = False) -> float:
     >>> longest_unbreakable("权重", 10.5), longest_unbreakable("12426.736", 10.5)
     (21.0, 44.625)
     """
-    return max((width(t, size, bold=bold) for t in tokens(text)), default=0.0)
+    return max(widths(tokens(text), size, 0.0, bold), default=0.0)
