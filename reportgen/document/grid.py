@@ -52,15 +52,17 @@ def walk(rows: Sequence[Row], n_cols: int, title: str = "") -> list[list[Slot]]:
                 left, cell = covered.pop(col)
                 if left > 1:
                     covered[col] = (left - 1, cell)
-                slots.append(Slot(col, cell.colspan, cell, continued=True))
+                slots.append(_new(Slot, (col, cell.colspan, cell, True)))
                 col += cell.colspan
                 continue
             cell = next(cells, None) or EMPTY
-            if col + cell.colspan > n_cols or (covered and any(c in covered for c in range(col, col + cell.colspan))):
+            # (a one-column cell's own column was tested above: only a wider cell can overlap)
+            if col + cell.colspan > n_cols or (cell.colspan > 1 and covered and
+                                               any(c in covered for c in range(col, col + cell.colspan))):
                 raise WriterError(f"表“{title}”第 {r + 1} 行的单元格“{cell.text}”超出了表格的列")
             if cell.rowspan > 1:
                 covered[col] = (cell.rowspan - 1, cell)
-            slots.append(Slot(col, cell.colspan, cell))
+            slots.append(_new(Slot, (col, cell.colspan, cell, False)))
             col += cell.colspan
         if next(cells, None) is not None:
             raise WriterError(f"表“{title}”第 {r + 1} 行的单元格多于 {n_cols} 列")
