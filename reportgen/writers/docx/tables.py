@@ -230,7 +230,6 @@ def cell_lines(text: str, width: int, bold: bool = False, size: float = 10.5) ->
     return list(_cell_lines(text, width, bold, size))
 
 
-@lru_cache(maxsize=65536)  # a document's tables repeat their figures and labels in like columns
 def _cell_lines(text: str, width: int, bold: bool, size: float) -> tuple[str, ...]:
     room = width / 20 - 2 * CELL_MARGIN_PT
     lines = []
@@ -242,10 +241,11 @@ def _cell_lines(text: str, width: int, bold: bool, size: float) -> tuple[str, ..
     return tuple(lines)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # a document's tables repeat their figures and labels in like columns
 def _cell_text(text: str, width: int, bold: bool, size: float) -> tuple[str, bool]:
     """The cell's text with its line breaks, and whether it goes into one w:t as it is (no
-    escaping, no line break, no space at either end: an amount, a name)."""
+    escaping, no line break, no space at either end: an amount, a name); one cache for both,
+    so a batch's workers hold no more than one entry per text."""
     text = "\n".join(_cell_lines(text, width, bold, size))
     return text, NEEDS_CARE.search(text) is None and text[0] != " " and text[-1] != " "
 
