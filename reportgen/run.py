@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from reportgen import kinds
 from reportgen.core.findings import Located, locate
@@ -63,11 +65,43 @@ class Built:
     layout: Layout | None = None
 
 
+#: The 绩效 files a run's 决算 prints as 附件, each checked once per run: the 决算's checks vet
+#: them (final_accounts/needs.py) and its context renders them (performance/annex.py).
+_ANNEXES: ContextVar[dict[Path, Checked] | None] = ContextVar("annexes", default=None)
+
+
+@contextmanager
+def _one_run() -> Iterator[None]:
+    """The scope of one run (check, build, findings): its 附件 are checked once within it."""
+    token = _ANNEXES.set({}) if _ANNEXES.get() is None else None
+    try:
+        yield
+    finally:
+        if token is not None:
+            _ANNEXES.reset(token)
+
+
+def check_annex(path: Path) -> Checked:
+    """`check(path, render=False)` of a file printed as an 附件: once per run, however many
+    times the run needs it (never kept beyond the run, so never stale)."""
+    memo = _ANNEXES.get()
+    if memo is None:
+        return check(path, render=False)
+    if path not in memo:
+        memo[path] = check(path, render=False)
+    return memo[path]
+
+
 def check(path: Path, render: bool = True) -> Checked:
     """Load a data file and run every check; only unreadable or invalid data raises (DataErrors).
 
     The document is rendered too (what the templates refuse is check's to report), unless
     `render` is False: a 绩效 file printed as a 决算's 附件 is rendered as that 附件 only."""
+    with _one_run():
+        return _check(path, render)
+
+
+def _check(path: Path, render: bool) -> Checked:
     kind = kinds.kind_for(path)
     data, lines = kind.read(path)
     layout = layout_of(kind, data, lines, path)
@@ -110,7 +144,7 @@ def _located(e: ReportgenError, path: Path) -> list[Located]:
 def findings(path: Path, overrides: Sequence[Path] = ()) -> list[Located]:
     """Every finding of a data file (for `reportgen check`), the templates given on the command
     line (-t) rendered too: whatever would stop its build."""
-    with allowing(overrides):  # paths in the data file may lie in the command line's folders too
+    with allowing(overrides), _one_run():  # paths in the data file may lie in the command line's folders too
         checked = check(path)
         if not overrides or checked.document is None:
             return list(checked.findings)
@@ -123,7 +157,7 @@ def findings(path: Path, overrides: Sequence[Path] = ()) -> list[Located]:
 
 def build(path: Path, overrides: Sequence[Path] = ()) -> Built:
     """Build the document a data file describes; its 文档类型 chooses the kind, its 版式 the layout."""
-    with allowing(overrides):  # paths in the data file may lie in the command line's folders too
+    with allowing(overrides), _one_run():  # paths in the data file may lie in the command line's folders too
         checked = check(path)
         if checked.errors or checked.document is None:
             raise DataErrors(checked.errors)

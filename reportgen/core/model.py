@@ -5,7 +5,7 @@ templates all say 一般公共预算财政拨款收入 for the same figure (alia
 is not a Python identifier, e.g. 因公出国（境）费).
 """
 
-from __future__ import annotations
+# Annotations as objects, not strings: pydantic would otherwise compile each one at import (start-up time).
 
 import re
 from decimal import ROUND_HALF_UP, Context, Decimal, DivisionByZero, Inexact, InvalidOperation, Overflow
@@ -21,7 +21,7 @@ _SCALE = {"元": Decimal(10000), "万元": Decimal(1)}
 class Model(BaseModel):
     """Frozen, closed: an unknown field in the data file is an error, not a silent ignore."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 #: Amounts beyond 10¹² 万元 (a hundred times China's whole budget) or with more than ten decimals

@@ -1,6 +1,6 @@
 """The per-document number style: how many decimals, and how zeros and trailing zeros print."""
 
-from __future__ import annotations
+# Annotations as objects, not strings: pydantic would otherwise compile each one at import (start-up time).
 
 from typing import Any, Literal, Mapping, Optional
 

@@ -44,6 +44,8 @@ _BOOL = re.compile(r"true|True|TRUE|false|False|FALSE")
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _SPECIAL_FLOAT = re.compile(r"[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN)")
+#: The characters a null, bool, int or float above can start with.
+_TYPED_STARTS = frozenset("~nNtTfF+-.0123456789")
 
 #: C0 controls but tab and line ends, DEL, C1 controls, bidirectional overrides and isolates, and
 #: the noncharacters U+FDD0–U+FDEF (reportgen.document.escape marks template data with one).
@@ -226,9 +228,11 @@ class _Builder:
 def _resolve(value: str) -> str:
     """The type a plain scalar has in the YAML 1.2 core schema (octal and hex are left as text).
 
-    >>> [_resolve(v) for v in ("", "True", "yes", "0100", "0o17", "1.5e3", ".inf", "9:18")]
-    ['null', 'bool', 'str', 'int', 'str', 'float', 'float', 'str']
+    >>> [_resolve(v) for v in ("", "True", "yes", "0100", "0o17", "1.5e3", ".inf", "9:18", "收入")]
+    ['null', 'bool', 'str', 'int', 'str', 'float', 'float', 'str', 'str']
     """
+    if value and value[0] not in _TYPED_STARTS:  # most scalars (names, texts, Chinese keys): no pattern can match
+        return "str"
     for kind, pattern in (("null", _NULL), ("bool", _BOOL), ("int", _INT), ("float", _FLOAT),
                           ("float", _SPECIAL_FLOAT)):
         if pattern.fullmatch(value):

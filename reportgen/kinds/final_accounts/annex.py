@@ -1,6 +1,6 @@
 """A 决算 附件 (第四部分): a 绩效 data file whose reports it prints, or a bare title."""
 
-from __future__ import annotations
+# Annotations as objects, not strings: pydantic would otherwise compile each one at import (start-up time).
 
 from typing import Any, Literal, Optional
 

@@ -1,6 +1,6 @@
 """Records by 功能分类 or 经济分类 that only the 公开表 need: non-财政拨款 money and 经济分类 amounts."""
 
-from __future__ import annotations
+# Annotations as objects, not strings: pydantic would otherwise compile each one at import (start-up time).
 
 from decimal import Decimal
 from typing import Annotated, Optional

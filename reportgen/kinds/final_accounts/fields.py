@@ -1,7 +1,7 @@
 """Field types the 决算 data model shares: a reason (one text, or several printed numbered), a
 科目 code (typed as a number or as text), and a named amount (a 明细 line)."""
 
-from __future__ import annotations
+# Annotations as objects, not strings: pydantic would otherwise compile each one at import (start-up time).
 
 from typing import Annotated, Optional, Union
 

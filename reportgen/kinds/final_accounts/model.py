@@ -6,7 +6,7 @@ the field is optional and only checked. The 功能分类 项 lists are the one s
 the unit's income and spending totals, and their 类/款 subtotals, are added up from them.
 """
 
-from __future__ import annotations
+# Annotations as objects, not strings: pydantic would otherwise compile each one at import (start-up time).
 
 import datetime
 from decimal import Decimal

@@ -17,7 +17,7 @@ from reportgen.errors import DataError, DataErrors, ReportgenError
 from reportgen.kinds.final_accounts.facts import FinalAccountsFacts
 from reportgen.kinds.final_accounts.model import FinalAccounts, Wording
 from reportgen.layouts import Layout
-from reportgen.run import check as check_file
+from reportgen.run import check_annex
 
 
 def check_files(data: FinalAccounts, path: Path) -> list[Finding]:
@@ -57,7 +57,7 @@ def _annexes(data: FinalAccounts, path: Path) -> Iterator[Finding]:
             if kind.family != "绩效":
                 yield Finding("error", at, f"附件应是绩效数据文件（文档类型：部门整体绩效评价或项目绩效自评），{annex.文件} 是{kind.name}")
                 continue
-            errors = check_file(target, render=False).errors  # the 决算's render renders it as its 附件
+            errors = check_annex(target).errors  # the 决算's render renders it as its 附件
         except (DataError, DataErrors) as e:
             errors = e.errors if isinstance(e, DataErrors) else [e]
         except ReportgenError as e:

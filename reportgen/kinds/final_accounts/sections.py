@@ -1,7 +1,7 @@
 """The sections after the 科目 that the unit fills in: “三公”经费, 机关运行经费, 政府采购, 国有资产
 and 预算绩效管理 — figures, counts, and what the unit says about them."""
 
-from __future__ import annotations
+# Annotations as objects, not strings: pydantic would otherwise compile each one at import (start-up time).
 
 from decimal import Decimal
 from typing import Annotated, Optional

@@ -12,7 +12,7 @@ from typing import Any
 from reportgen.core.paths import inside
 from reportgen.document.nodes import Block
 from reportgen.errors import DataErrors
-from reportgen.run import Checked, check
+from reportgen.run import Checked, check_annex
 from reportgen.templating import render
 
 
@@ -32,7 +32,7 @@ class AnnexFiles:
 
     def _prepare(self, path: Path) -> tuple[Checked, dict[str, Any]]:
         if path not in self._prepared:
-            checked = check(path, render=False)  # rendered here as an 附件, not as a document of its own
+            checked = check_annex(path)  # rendered here as an 附件, not as a document of its own
             if checked.errors or checked.facts is None:
                 raise DataErrors(checked.errors)
             ctx = checked.kind.context(checked.data, checked.facts, checked.style, checked.layout, path)

@@ -6,7 +6,7 @@ blank, as the forms leave unfilled cells blank. Totals that follow from their pa
 some of its parts, and is then checked not to fall short of them.
 """
 
-from __future__ import annotations
+# Annotations as objects, not strings: pydantic would otherwise compile each one at import (start-up time).
 
 from decimal import Decimal
 from typing import Optional

@@ -5,7 +5,7 @@ counts are facts. A score the unit sets instead of the derived one is a ScoreOve
 carries its reason, which the output prints as 自评调整.
 """
 
-from __future__ import annotations
+# Annotations as objects, not strings: pydantic would otherwise compile each one at import (start-up time).
 
 import datetime
 from decimal import Decimal

@@ -5,7 +5,7 @@ braces, "{全年执行数}", so a corrected figure propagates; a paragraph writt
 is worded by a template from the figures instead.
 """
 
-from __future__ import annotations
+# Annotations as objects, not strings: pydantic would otherwise compile each one at import (start-up time).
 
 from typing import Annotated, Any, Literal, Optional, Union
 

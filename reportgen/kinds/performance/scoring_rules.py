@@ -4,7 +4,7 @@ The defaults are the rules printed in seed 003 (鹤城区 部门整体支出绩�
 file overrides any of them under 评分规则.
 """
 
-from __future__ import annotations
+# Annotations as objects, not strings: pydantic would otherwise compile each one at import (start-up time).
 
 from decimal import Decimal
 from typing import Annotated, Any, Literal

@@ -7,7 +7,7 @@ import zipfile
 
 from reportgen.document.nodes import Document
 from reportgen.writers.docx._ooxml import R_NS, W_NS, XML_DECL
-from reportgen.writers.docx.body import body_parts
+from reportgen.writers.docx.flow import body_parts
 from reportgen.writers.docx.package import package
 
 __all__ = ["build", "normalized_document_xml", "write"]

@@ -57,6 +57,18 @@ class BodyWriter:
         #: The parts charts add to the package (chart, its relationships, its workbook).
         self.extra: list[Part] = []
         self.charts = 0
+        #: What a block's writing computes that depends on the block alone (a table's grid,
+        #: widths and XML, a chart's parts), by id of the block: shared with snapshots, so
+        #: a resumed pass (flow.py) does not compute it again.
+        self.memo: dict = {}
+
+    def snapshot(self) -> BodyWriter:
+        """A copy that writing on does not change (its own lists, its own pager), to resume from."""
+        copy = object.__new__(BodyWriter)
+        copy.__dict__.update(self.__dict__)
+        copy.parts, copy.heading_pages, copy.tocs = self.parts.copy(), self.heading_pages.copy(), self.tocs.copy()
+        copy.part_of, copy.extra, copy.pager = self.part_of.copy(), self.extra.copy(), self.pager.snapshot()
+        return copy
 
     def paragraph(self, style: str, text: str, *, content: str = "", indent: bool = True,
                   bold: bool = False, **props) -> int:
@@ -199,7 +211,10 @@ def _figure(out: BodyWriter, figure: Figure) -> None:
             out.paragraph("Normal", figure.fallback)
         return
     out.charts += 1
-    content, parts = chart_parts(figure, out.charts)
+    made = out.memo.get(id(figure))
+    if made is None or made[0] != out.charts:
+        made = out.memo[id(figure)] = (out.charts, *chart_parts(figure, out.charts))
+    _, content, parts = made
     out.extra += parts
     # Single line spacing: the body's exact 28.95 pt pitch would clip the chart to one line.
     if out.break_pending:
@@ -219,7 +234,7 @@ def _page_break(out: BodyWriter, _: PageBreak) -> None:
     out.page_break()
 
 
-_WRITERS = {
+WRITERS = {
     Cover: _cover,
     TableOfContents: _toc,
     Heading: _heading,
@@ -228,68 +243,3 @@ _WRITERS = {
     Table: tables.write,
     PageBreak: _page_break,
 }
-
-
-def _landscape_flags(blocks: tuple) -> list[bool | None]:
-    """Which blocks go on a landscape page (None: a PageBreak, which changes nothing).
-
-    A landscape table is landscape, and so are the headings directly above it: a heading
-    must not be left behind on an upright page of its own.
-    """
-    flags: list[bool | None] = [None] * len(blocks)
-    for i in range(len(blocks) - 1, -1, -1):
-        block = blocks[i]
-        if isinstance(block, Table):
-            flags[i] = block.landscape
-        elif isinstance(block, Heading):
-            follows = blocks[i + 1] if i + 1 < len(blocks) else None
-            flags[i] = bool(flags[i + 1]) if isinstance(follows, (Heading, Table)) else False
-        elif not isinstance(block, PageBreak):
-            flags[i] = False
-    return flags
-
-
-def _write(document: Document, flags: list[bool | None]) -> tuple[BodyWriter, dict[int, int]]:
-    """Write every block; also return the block index of each pager handle."""
-    out = BodyWriter(document)
-    block_of: dict[int, int] = {}
-    for i, (block, landscape) in enumerate(zip(document.blocks, flags)):
-        if landscape is not None:
-            out.orientation(landscape)
-        before = len(out.pager.starts)
-        _WRITERS[type(block)](out, block)
-        block_of.update((handle, i) for handle in range(before, len(out.pager.starts)))
-    return out, block_of
-
-
-def _left_behind(blocks: tuple, flags: list[bool | None], cuts: list[int], block_of: dict[int, int]) -> set[int]:
-    """Headings that open a landscape section but were cut off from its table (they and the
-    table could not share a page): they stand alone on their page, which should be upright."""
-    upright: set[int] = set()
-    for handle in cuts:
-        run = []
-        i = block_of[handle] - 1
-        while i >= 0 and isinstance(blocks[i], Heading) and flags[i]:
-            run.append(i)
-            i -= 1
-        while i >= 0 and isinstance(blocks[i], PageBreak):
-            i -= 1
-        before = next((flags[j] for j in range(i, -1, -1) if flags[j] is not None), False)
-        if run and all(flags[j] for j in run) and not before:
-            upright.update(run)
-    return upright
-
-
-def body_parts(document: Document) -> tuple[list[str], list[Part]]:
-    """The body of word/document.xml, in pieces to join once, and the parts it refers to.
-
-    Written twice when a part's title would stand alone on a landscape page (see _left_behind):
-    the second time it goes on an upright page before the landscape section.
-    """
-    flags = _landscape_flags(document.blocks)
-    out, block_of = _write(document, flags)
-    upright = _left_behind(document.blocks, flags, out.pager.cuts, block_of)
-    if upright:
-        flags = [False if i in upright else flag for i, flag in enumerate(flags)]
-        out, _ = _write(document, flags)
-    return out.finish(), out.extra

@@ -1,118 +1,54 @@
-"""Text measured as Word and LibreOffice set it: advance widths and where lines break.
+"""Where lines break, as Word and LibreOffice set text (character widths: glyphs.py).
 
 The DOCX writer needs this twice: for the 目录's page numbers (how many lines each paragraph
-and table cell takes) and for column widths (the longest run a line may not break). Hanzi and
-full-width punctuation are one em wide in every CJK font; Latin letters and digits take Times New
-Roman's widths (the document's Latin font, metric-compatible with Liberation Serif on Linux).
-Between a hanzi and a Latin letter or digit both clients add a small gap (autoSpaceDE/DN).
+and table cell takes) and for column widths (the longest run a line may not break).
 
 Line breaking follows what LibreOffice does with Chinese text (checked against its PDFs): a line
 may break between any two hanzi and between a hanzi and a Latin run, never inside a run of Latin
 letters, digits and their signs ("568.27", "453.14%", "≤300000"); closing punctuation (，。、）…)
 never starts a line — a comma or full stop after a hanzi hangs in the margin instead, others
-take the character before them down — and opening punctuation (（“《) never ends one. Hand-written because no library measures text without the fonts installed.
+take the character before them down — and opening punctuation (（“《) never ends one.
+Hand-written because no library breaks lines without the fonts installed.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
-# Times New Roman advance widths (per 1000 em) of printable ASCII, from its AFM.
-_TNR = dict(zip(
-    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~",
-    (250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278,
-     *(500,) * 10, 278, 278, 564, 564, 564, 444, 921,
-     722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667,
-     556, 611, 722, 722, 944, 722, 722, 611, 333, 278, 333, 469, 500, 333,
-     444, 500, 444, 500, 444, 333, 500, 500, 278, 278, 500, 278, 778, 500, 500, 500, 500, 333,
-     389, 278, 500, 500, 722, 500, 500, 444, 480, 200, 480, 541),
-))
-_TNR_BOLD_DIFF = {"%": 1000, "&": 833, "\"": 555, "'": 278, ":": 333, ";": 333, "?": 500,
-                  "a": 500, "b": 556, "d": 556, "h": 556, "k": 556, "n": 556, "p": 556, "q": 556,
-                  "r": 444, "t": 333, "u": 556, "j": 333, "m": 833}
-#: Other symbols that come from the Latin font (their widths in Times New Roman).
-_SYMBOLS = {"≤": 549, "≥": 549, "±": 549, "×": 564, "÷": 549, "·": 333, "°": 400, "–": 500}
-
-#: May not start a line (GB/T 15834 and the clients' kinsoku lists): they hang in the margin.
-CLOSING = set("，。、；：？！）》」』】〕〉’”％…·—～,.;:?!)]}%")
-#: May hang in the margin at the end of a full line: commas, stops, colons and the like after a hanzi
-#: (LibreOffice's "hanging punctuation"; other closing marks move down with the hanzi before).
-HANGING = set("，。、．；：！？")
-#: May not end a line: they move down with what follows.
-OPENING = set("（《「『【〔〈‘“([{")
-
-# How a character joins a line: "h" hanzi, "p" full-width punctuation, "l" Latin letter or
-# digit, "s" a space, "o" other Latin (signs that stay with their number).
-_KIND_CACHE: dict[str, str] = {}
+from reportgen.writers.docx.glyphs import (  # noqa: F401  (kind, is_wide: part of this module's interface)
+    AUTOSPACE,
+    BEYOND,
+    CLOSING,
+    HANGING,
+    KIND_TABLE,
+    OPENING,
+    advance,
+    gaps,
+    is_wide,
+    kind,
+    kinds,
+    width,
+    widths,
+)
 
 
-def kind(ch: str) -> str:
-    """The class of a character for spacing and breaking.
-
-    >>> [kind(c) for c in "年，5%“ "]
-    ['h', 'p', 'l', 'o', 'p', 's']
-    """
-    k = _KIND_CACHE.get(ch)
-    if k is None:
-        code = ord(ch)
-        if ch == " ":
-            k = "s"
-        elif ch.isascii():
-            k = "l" if ch.isalnum() else "o"
-        elif ch in _SYMBOLS:
-            k = "o"
-        elif ch in CLOSING or ch in OPENING or 0x3000 <= code < 0x3040 or 0xFF00 <= code < 0xFFF0 or ch in "…—":
-            k = "p"
-        else:
-            k = "h"
-        _KIND_CACHE[ch] = k
-    return k
+def _join_table() -> str:
+    """How each character of the Basic Multilingual Plane joins its neighbours in units():
+    "l" Latin (kind "l" or "o"), "c"/"o" closing/opening, "C"/"O" a Latin closing/opening sign,
+    "n" none of these."""
+    table = bytearray(KIND_TABLE.translate(str.maketrans("hpslo", "nnnll")), "ascii")
+    for marks, plain, latin in ((CLOSING, "c", "C"), (OPENING, "o", "O")):
+        for ch in marks:
+            table[ord(ch)] = ord(latin if table[ord(ch)] == ord("l") else plain)
+    return table.decode("ascii")
 
 
-def is_wide(ch: str) -> bool:
-    return kind(ch) in "hp"
-
-
-def advance(ch: str, size: float, bold: bool = False) -> float:
-    """The advance width of one character in points, without tracking.
-
-    >>> advance("年", 16), advance("5", 16), advance("%", 10.5)
-    (16.0, 8.0, 8.7465)
-    """
-    if is_wide(ch):
-        return float(size)
-    if bold and ch in _TNR_BOLD_DIFF:
-        return _TNR_BOLD_DIFF[ch] * size / 1000
-    return _TNR.get(ch, _SYMBOLS.get(ch, 500)) * size / 1000
-
-
-#: The gap between a hanzi and a Latin letter or digit, in em: measured 3.5 pt at 16 pt in
-#: LibreOffice; Word's "adjust space between Asian and Latin text" is about the same.
-AUTOSPACE = 3.5 / 16
-
-
-def _gap(left: str, right: str) -> bool:
-    return (kind(left) == "h" and kind(right) == "l") or (kind(left) == "l" and kind(right) == "h")
-
-
-@lru_cache(maxsize=65536)  # tables repeat their figures and labels many times
-def width(text: str, size: float, tracking: float = 0.0, bold: bool = False) -> float:
-    """The width of `text` set on one line, in points; `tracking` is added after each character.
-
-    >>> width("收入568.27万元", 16, -0.3)
-    112.0
-    """
-    if text.isascii() and not bold:  # figures: no hanzi, so no gaps; one sum
-        return round(sum(_TNR.get(ch, 500) for ch in text) * size / 1000 + tracking * len(text), 4)
-    total = 0.0
-    previous = ""
-    for ch in text:
-        total += advance(ch, size, bold) + tracking
-        if previous and _gap(previous, ch):
-            total += AUTOSPACE * size
-        previous = ch
-    return round(total, 4)
+_JOINS = _join_table()
+#: Where a line may break, in a text translated by _JOINS: before a character that is not
+#: closing, after one that is not opening, unless both are Latin.
+_BREAK = re.compile("(?<=[nc])[nolO]|(?<=[lC])[no]")
 
 
 def units(text: str) -> list[str]:
@@ -123,45 +59,55 @@ def units(text: str) -> list[str]:
     >>> units("增长453.14%。（一）总体")
     ['增', '长', '453.14%。', '（一）', '总', '体']
     """
-    pieces: list[str] = []
-    for ch in text:
-        k = kind(ch)
-        if pieces and (ch in CLOSING or pieces[-1][-1] in OPENING):
-            pieces[-1] += ch
-        elif pieces and k in "lo" and kind(pieces[-1][-1]) in "lo":
-            pieces[-1] += ch
-        else:
-            pieces.append(ch)
-    return pieces
+    if not text:
+        return []
+    joins = text.translate(_JOINS)  # one pass in C: a build splits some 100,000 characters
+    if not joins.isascii():
+        joins = BEYOND.sub("n", joins)
+    bounds = [0, *[m.start() for m in _BREAK.finditer(joins)], len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _set(pieces: list[str], size: float, line_width: float, first_indent: float,
          tracking: float, bold: bool) -> list[str]:
     """Pieces added to a line while they fit; a comma or full stop after a hanzi may hang
     beyond the edge; a piece longer than a whole line is cut where it overflows, as the
-    clients do with an over-long number."""
+    clients do with an over-long number.
+
+    Hand-tuned (a build sets some 100,000 pieces): a line is the pieces[start:k] after `head`
+    (what is left of a cut piece), joined once it is full; the gaps between hanzi and Latin
+    are found for the whole text at once. The sums are those of adding piece by piece.
+    """
     lines: list[str] = []
-    current, used = "", first_indent
-    for piece in pieces:
-        extra = width(piece, size, tracking, bold)
-        if current and _gap(current[-1], piece[0]):
-            extra += AUTOSPACE * size
-        hangs = piece[-1] in HANGING and len(piece) > 1 and is_wide(piece[-2])
-        hang = advance(piece[-1], size, bold) + tracking if hangs else 0.0
-        if used + extra - hang <= line_width + 0.01 or not current and used + extra <= line_width + 0.01:
-            current, used = current + piece, used + extra
+    limit = line_width + 0.01
+    spaced = set(gaps(kinds("".join(pieces))))  # positions of the pieces' first characters that have a gap before them
+    head, start, used, at = "", 0, first_indent, 0
+    sizes, gap = widths(pieces, size, tracking, bold), AUTOSPACE * size
+    for k, piece in enumerate(pieces):
+        extra = sizes[k]
+        current = k > start or head
+        if current and at in spaced:
+            extra += gap
+        at += len(piece)
+        hang = 0.0
+        if piece[-1] in HANGING and len(piece) > 1 and is_wide(piece[-2]):
+            hang = advance(piece[-1], size, bold) + tracking
+        if used + extra - hang <= limit or not current and used + extra <= limit:
+            used += extra
             continue
         if current:
-            lines.append(current)
-            current, used = "", 0.0
-        while width(piece, size, tracking, bold) > line_width + 0.01:
-            cut = 1
-            while cut < len(piece) and width(piece[:cut + 1], size, tracking, bold) <= line_width + 0.01:
-                cut += 1
-            lines.append(piece[:cut])
-            piece = piece[cut:]
-        current, used = piece, width(piece, size, tracking, bold)
-    lines.append(current)
+            lines.append(head + "".join(pieces[start:k]))
+        head, start = "", k
+        if width(piece, size, tracking, bold) > limit:
+            while width(piece, size, tracking, bold) > limit:
+                cut = 1
+                while cut < len(piece) and width(piece[:cut + 1], size, tracking, bold) <= limit:
+                    cut += 1
+                lines.append(piece[:cut])
+                piece = piece[cut:]
+            head, start = piece, k + 1
+        used = width(piece, size, tracking, bold)
+    lines.append(head + "".join(pieces[start:]))
     return lines
 
 
@@ -184,9 +130,12 @@ def tokens(text: str) -> list[str]:
     >>> tokens("大于等于45万人"), tokens("年度预算申请（万元）"), tokens("权重")
     (['大', '于', '等', '于', '45万人'], ['年', '度', '预', '算', '申', '请', '（万元）'], ['权重'])
     """
-    if 1 <= len(text) <= 4 and all(kind(c) == "h" for c in text):
+    classes = kinds(text)
+    if 1 <= len(text) <= 4 and classes == "h" * len(text):
         return [text]
     pieces = units(text)
+    if "l" not in classes and "o" not in classes and "（" not in text:
+        return pieces  # no number and no bracket: nothing joins further (most of a report's text)
     out: list[str] = []
     i = 0
     while i < len(pieces):
@@ -223,16 +172,17 @@ def break_cell(text: str, size: float, line_width: float, bold: bool = False) ->
     >>> break_cell("全年预算数", 10.5, 45), break_cell("大于等于45万人", 10.5, 50)
     (('全年', '预算数'), ('大于等于', '45万人'))
     """
-    lines = _set(tokens(text), size, line_width, 0.0, 0.0, bold)
+    pieces = tokens(text)
+    lines = _set(pieces, size, line_width, 0.0, 0.0, bold)
     if 1 < len(lines) and len(text) <= 12:
         low, high = 0.0, line_width
         while high - low > 0.5:  # the narrowest measure that still takes as many lines
             middle = (low + high) / 2
-            if len(_set(tokens(text), size, middle, 0.0, 0.0, bold)) <= len(lines):
+            if len(_set(pieces, size, middle, 0.0, 0.0, bold)) <= len(lines):
                 high = middle
             else:
                 low = middle
-        lines = _set(tokens(text), size, high, 0.0, 0.0, bold)
+        lines = _set(pieces, size, high, 0.0, 0.0, bold)
         half = len(text) // 2  # two lines of hanzi: the shorter first, as in "全年/预算数"
         if len(lines) == 2 and all(kind(c) == "h" for c in text) and \
                 width(text[half:], size, bold=bold) <= line_width + 0.01:
@@ -283,4 +233,4 @@ def longest_unbreakable(text: str, size: float, bold: bool = False) -> float:
     >>> longest_unbreakable("权重", 10.5), longest_unbreakable("12426.736", 10.5)
     (21.0, 44.625)
     """
-    return max((width(t, size, bold=bold) for t in tokens(text)), default=0.0)
+    return max(widths(tokens(text), size, 0.0, bold), default=0.0)

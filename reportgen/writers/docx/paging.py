@@ -108,6 +108,14 @@ class Pager:
         self.cuts: list[int] = []
         self.geometry(False)
 
+    def snapshot(self) -> Pager:
+        """A copy that placing on does not change."""
+        copy = object.__new__(Pager)
+        copy.__dict__.update(self.__dict__)
+        copy.starts, copy.styles, copy.chain, copy.cuts = (self.starts.copy(), self.styles.copy(),
+                                                           self.chain.copy(), self.cuts.copy())
+        return copy
+
     def geometry(self, landscape: bool) -> None:
         self.width, self.height = text_area(landscape)
 
@@ -164,17 +172,21 @@ class Pager:
                   keep_next: bool | None = None, bold: bool = False) -> int:
         """Place a paragraph; return its handle."""
         m = metrics(style)
-        lines = sum(line_count(part, style, self.width, indent and i == 0, bold)
-                    for i, part in enumerate(text.split("\n")))
+        if "\n" in text:
+            lines = sum(line_count(part, style, self.width, indent and i == 0, bold)
+                        for i, part in enumerate(text.split("\n")))
+        else:
+            lines = line_count(text, style, self.width, indent, bold)
         keep = m.keep_next if keep_next is None else keep_next
         handle = self._start(m.before + m.line, break_before)
         self.styles[handle] = style
         start_page = self.page
         self.used += m.before
+        line, limit = m.line, self.height + _EPSILON
         for _ in range(lines):  # lines flow on; no widow control (docDefaults)
-            if not self._fits(m.line):
+            if self.used + line > limit:  # not self._fits(line), inline: a document places ~2,000 lines
                 self.new_page()
-            self.used += m.line
+            self.used += line
         self.used = min(self.used + m.after, self.height)  # space after never pushes to a new page
         height = m.before + lines * m.line + m.after if self.page == start_page else 0.0
         self._finish(handle, height, keep and self.page == start_page)
@@ -234,8 +246,18 @@ class Pager:
         shared with its XML.
         """
         line = metrics(style).line
-        heights = [max([ROW_MIN] + [_cell_lines(s, widths, style) * line + RULE for s in row
-                                    if not s.continued and s.cell.rowspan == 1]) for row in slots]
+        rooms = [w - 2 * CELL_MARGIN for w in widths]  # a one-column cell's room, as _cell_lines has it
+        heights = []
+        for row in slots:  # one loop a cell, without a call a cell: tables hold thousands
+            height = ROW_MIN
+            for col, span, cell, continued in row:
+                if continued or cell.rowspan != 1:
+                    continue
+                room = rooms[col] if span == 1 else sum(widths[col:col + span]) - 2 * CELL_MARGIN
+                need = _line_count_in(cell.text, room, style, cell.bold) * line + RULE
+                if need > height:
+                    height = need
+            heights.append(height)
         for r, row in enumerate(slots):
             for s in row:
                 if not s.continued and s.cell.rowspan > 1:

@@ -62,12 +62,10 @@ def write(out: BodyWriter, table: Table) -> None:
         tab = f'<w:tab w:val="right" w:pos="{width}"/>'
         out.paragraph("TableUnit", text, tabs=tab if table.unit_left else "",
                       align="" if table.unit_left else "right")
-    rows = table.header + table.body
-    slots = walk(rows, table.n_cols, table.title)  # one walk: widths, heights, parts and XML
-    style, size, bounds = table_style(table, width, slots)
-    widths = column_widths(table, width, size, bounds)
-    heights = Pager.row_heights(slots, [w / 20 for w in widths], style)
-    parts = segments(table, slots)
+    layout = out.memo.get(id(table))
+    if layout is None:
+        layout = out.memo[id(table)] = _layout(table, width)
+    slots, style, widths, heights, parts = layout
     # Small enough to stay whole: with its title lines and the headings above it (a part's
     # title may stay behind on a page of its own); a taller table splits, headings with its
     # first rows.
@@ -80,14 +78,26 @@ def write(out: BodyWriter, table: Table) -> None:
             out.raw(_JOIN.format(keep="<w:keepNext/>" if whole else ""))
             if not whole:
                 out.pager.block(_JOIN_PT)
-        keep = keep_rows(end - start, header, whole)
-        if whole and n < len(parts) - 1:
-            keep.add(end - start - 1)  # the part's last row keeps with the next part
-        out.raw(table_xml(table, widths, slots[start:end], header, keep, style))
+        xml = out.memo.get((id(table), n, whole))
+        if xml is None:
+            keep = keep_rows(end - start, header, whole)
+            if whole and n < len(parts) - 1:
+                keep.add(end - start - 1)  # the part's last row keeps with the next part
+            xml = out.memo[id(table), n, whole] = table_xml(table, widths, slots[start:end], header, keep, style)
+        out.raw(xml)
         if not whole:
             out.pager.table(heights[start:end], header, whole=False)
     for note in table.notes:
         out.paragraph("TableNote", item_lines(note, width / 20, metrics("TableNote").size))
+
+
+def _layout(table: Table, width: int) -> tuple[list[list[Slot]], str, list[int], list[float], list[tuple[int, int, int]]]:
+    """The table's grid walk, text style, column widths (twips), row heights (points) and parts."""
+    slots = walk(table.header + table.body, table.n_cols, table.title)  # one walk for all of them
+    style, size, bounds = table_style(table, width, slots)
+    widths = column_widths(table, width, size, bounds)
+    heights = Pager.row_heights(slots, [w / 20 for w in widths], style)
+    return slots, style, widths, heights, segments(table, slots)
 
 
 def segments(table: Table, slots: Sequence[Sequence[Slot]] | None = None) -> list[tuple[int, int, int]]:
@@ -186,22 +196,23 @@ def _rows(grid: Sequence[Sequence[Slot]], widths: list[int], header_rows: int,
     """Each grid row as w:tr; positions a cell from a row above still covers get a vMerge
     continuation cell, which WordprocessingML needs in every row."""
     plain = [_tc_open(w) for w in widths]  # the common cell: one column, no merge
-    out = []
+    out: list[str] = []
+    append = out.append  # thousands of cells: one bound method, not a lookup a piece
     for r, slots in enumerate(grid):
-        out.append(_HEADER_TR if r < header_rows else _BODY_TR)
+        append(_HEADER_TR if r < header_rows else _BODY_TR)
         kept = r in keep
-        for s in slots:
-            width = sum(widths[s.col:s.col + s.span])
-            if s.continued:
-                out.append(_tc_open(width, s.span, "<w:vMerge/>")
-                           + f"<w:p>{_CELL_PPR[style, 'left', kept]}</w:p></w:tc>")
+        for col, span, cell, continued in slots:
+            if span == 1 and not continued and cell.rowspan == 1:
+                append(plain[col])
+                append(_cell_content(cell, kept, widths[col], style))
                 continue
-            if s.span == 1 and s.cell.rowspan == 1:
-                out.append(plain[s.col])
-            else:
-                out.append(_tc_open(width, s.span, '<w:vMerge w:val="restart"/>' if s.cell.rowspan > 1 else ""))
-            out.append(_cell_content(s.cell, kept, width, style))
-        out.append("</w:tr>")
+            width = sum(widths[col:col + span])
+            if continued:
+                append(_tc_open(width, span, "<w:vMerge/>") + f"<w:p>{_CELL_PPR[style, 'left', kept]}</w:p></w:tc>")
+                continue
+            append(_tc_open(width, span, '<w:vMerge w:val="restart"/>' if cell.rowspan > 1 else ""))
+            append(_cell_content(cell, kept, width, style))
+        append("</w:tr>")
     return "".join(out)
 
 
@@ -219,7 +230,6 @@ def cell_lines(text: str, width: int, bold: bool = False, size: float = 10.5) ->
     return list(_cell_lines(text, width, bold, size))
 
 
-@lru_cache(maxsize=65536)  # a document's tables repeat their figures and labels in like columns
 def _cell_lines(text: str, width: int, bold: bool, size: float) -> tuple[str, ...]:
     room = width / 20 - 2 * CELL_MARGIN_PT
     lines = []
@@ -231,13 +241,21 @@ def _cell_lines(text: str, width: int, bold: bool, size: float) -> tuple[str, ..
     return tuple(lines)
 
 
+@lru_cache(maxsize=65536)  # a document's tables repeat their figures and labels in like columns
+def _cell_text(text: str, width: int, bold: bool, size: float) -> tuple[str, bool]:
+    """The cell's text with its line breaks, and whether it goes into one w:t as it is (no
+    escaping, no line break, no space at either end: an amount, a name); one cache for both,
+    so a batch's workers hold no more than one entry per text."""
+    text = "\n".join(_cell_lines(text, width, bold, size))
+    return text, NEEDS_CARE.search(text) is None and text[0] != " " and text[-1] != " "
+
+
 def _cell_content(cell: Cell, keep: bool, width: int, style: str) -> str:
     """The cell's paragraph and the closing tag of the w:tc; a text that wraps is broken by
     the writer (explicit line breaks), so that every client breaks it alike."""
-    text = "\n".join(_cell_lines(cell.text, width, cell.bold, _SIZES[style])) if cell.text else ""
-    if not text:
+    if not cell.text:
         return f"<w:p>{_CELL_PPR[style, cell.align, keep]}</w:p></w:tc>"
-    if NEEDS_CARE.search(text) is None and text[0] != " " and text[-1] != " ":
-        # The usual cell (an amount, a name): no escaping, no line breaks, one w:t.
+    text, plain = _cell_text(cell.text, width, cell.bold, _SIZES[style])
+    if plain:
         return f"{_CELL_OPEN[style, cell.align, keep, cell.bold]}<w:t>{text}</w:t></w:r></w:p></w:tc>"
     return f"<w:p>{_CELL_PPR[style, cell.align, keep]}{run(text, BOLD if cell.bold else '')}</w:p></w:tc>"

@@ -17,6 +17,7 @@ holds and the weights share the rest.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from functools import lru_cache
 
 from reportgen.document.grid import Slot, walk
@@ -68,12 +69,17 @@ def _bounds(table: Table, size: float, slots: Slots | None = None) -> Bounds:
             if continued or not cell.text:
                 continue
             least, most = _extent(cell.text, size, cell.bold)
+            if span == 1:  # the usual cell, without the loop over its columns
+                if least > need[col]:
+                    need[col] = least
+                if most > want[col]:
+                    want[col] = most
+                continue
             share = math.ceil(least / span)
             for c in range(col, col + span):
                 if share > need[c]:
                     need[c] = share
-            if span == 1 and most > want[col]:  # a long text across columns asks no column for more
-                want[col] = most
+            # A long text across columns asks no column for more.
     return need, [max(w, lo) for w, lo in zip(want, need)]
 
 
@@ -101,16 +107,16 @@ def _filled(relative: tuple[int, ...], lower: list[int], upper: list[float], tot
         return [min(max(t * r, lo), hi) for r, lo, hi in zip(relative, lower, upper)]
 
     bends = sorted({b / r for r, lo, hi in zip(relative, lower, upper) for b in (lo, hi) if b != math.inf})
-    start = 0.0
-    for end in [*bends, math.inf]:
-        if end == math.inf or sum(filled(end)) >= total:
-            middle = start + 1 if end == math.inf else (start + end) / 2
-            slope = sum(r for r, lo, hi in zip(relative, lower, upper) if lo < middle * r < hi)
-            if slope == 0:
-                return filled(start)
-            return filled(start + (total - sum(filled(start))) / slope)
-        start = end
-    return filled(start)
+    # The first bend at which the columns reach `total` (the sum only grows with t): found by
+    # halving, not by trying each bend in turn.
+    k = bisect_left(bends, True, key=lambda t: sum(filled(t)) >= total)
+    start = bends[k - 1] if k else 0.0
+    end = bends[k] if k < len(bends) else math.inf
+    middle = start + 1 if end == math.inf else (start + end) / 2
+    slope = sum(r for r, lo, hi in zip(relative, lower, upper) if lo < middle * r < hi)
+    if slope == 0:
+        return filled(start)
+    return filled(start + (total - sum(filled(start))) / slope)
 
 
 def _twips(points: float) -> int:

@@ -5,7 +5,7 @@ by name, its funds rows, and what its 其中 rows and closing row print. Only a 
 follow no such grid (the 渠县 county forms) is a shape of its own in Python (`形式`).
 """
 
-from __future__ import annotations
+# Annotations as objects, not strings: pydantic would otherwise compile each one at import (start-up time).
 
 from decimal import Decimal
 from typing import Any, Literal, Mapping, Optional
