@@ -141,7 +141,6 @@ def large_ledger(folder: Path, extra: int) -> Path:
     """The 渠县 example with `extra` more 项 (each 1,000 元 of 项目支出, named and explained in the
     file, under new 款 of 类 208), their money taken from 项 2083001: every total unchanged."""
     data, _ = load_yaml(EXAMPLES / "渠县城乡居民社会养老保险管理局-2023.yaml")
-    data = _shared_paths(data)
     items = data["一般公共预算财政拨款支出"]
     donor = next(item for item in items if item["科目编码"] == 2083001)
     each = 1000
@@ -157,9 +156,8 @@ def large_ledger(folder: Path, extra: int) -> Path:
         words[code] = f"反映测试项{code}的支出。"
         items.append({"科目编码": int(code), "预算数": each, "决算数": each, "项目支出": each})
     data["科目名称"], data["名词解释"] = names, words
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "units" / f"ledger-{len(items)}.yaml"
-    path.parent.mkdir(exist_ok=True)
+    # Beside the example's 模板 folder and 绩效 files, which it names as the example does.
     _copy_shared(folder / SHARED)
+    path = folder / SHARED / f"ledger-{len(items)}.yaml"
     dump(data, path)
     return path
