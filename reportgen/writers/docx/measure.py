@@ -24,6 +24,7 @@ from reportgen.writers.docx.glyphs import (  # noqa: F401  (kind, is_wide: part 
     HANGING,
     KIND_TABLE,
     OPENING,
+    PER_TEXT,
     advance,
     gaps,
     is_wide,
@@ -111,7 +112,7 @@ def _set(pieces: list[str], size: float, line_width: float, first_indent: float,
     return lines
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=PER_TEXT)
 def break_lines(text: str, size: float, line_width: float, first_indent: float = 0.0,
                 tracking: float = 0.0, bold: bool = False) -> tuple[str, ...]:
     """The lines a client sets a paragraph in (LibreOffice's breaking, see the module).
@@ -163,7 +164,7 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=PER_TEXT)
 def break_cell(text: str, size: float, line_width: float, bold: bool = False) -> tuple[str, ...]:
     """The lines of a table cell as the writer sets them (with explicit line breaks): never
     inside a token, and a short text that must wrap in balanced lines ("全年/预算数", not
@@ -226,7 +227,7 @@ def balanced(text: str, size: float, line_width: float) -> tuple[str, ...]:
     return choice
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=PER_TEXT)
 def longest_unbreakable(text: str, size: float, bold: bool = False) -> float:
     """The width of the widest token of `text` (see tokens()).
 

@@ -21,6 +21,7 @@ from reportgen.writers.docx.measure import break_cell, break_lines, width
 from reportgen.writers.docx.page import LANDSCAPE, PAGE_H, PAGE_W, PORTRAIT
 from reportgen.writers.docx._ooxml import twips_mm
 from reportgen.writers.docx.styles import PARAGRAPH_STYLES, Style
+from reportgen.writers.docx.glyphs import PER_TEXT
 
 SINGLE = 1.3  # single line spacing in multiples of the font size (CJK fonts' ascent + descent)
 ROW_MIN = 397 / 20  # tables.py: rows are at least 7 mm high
@@ -275,7 +276,7 @@ def _cell_lines(s: Slot, widths: Sequence[float], style: str) -> int:
     return _line_count_in(s.cell.text, room, style, s.cell.bold)
 
 
-@lru_cache(maxsize=65536)  # a document's tables repeat their figures and labels in like columns
+@lru_cache(maxsize=PER_TEXT)
 def _line_count_in(text: str, room: float, style: str, bold: bool) -> int:
     m = metrics(style)
     lines = 0

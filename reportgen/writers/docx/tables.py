@@ -16,6 +16,7 @@ from reportgen.writers.docx.page import text_width
 from reportgen.writers.docx.paging import RULE, TAIL_ROWS, Pager, metrics
 from reportgen.writers.docx.styles import CELL_MARGINS, TABLE_BORDERS, TABLE_STYLE
 from reportgen.writers.docx.widths import CELL_MARGIN, TABLE_STYLES, column_widths, table_style
+from reportgen.writers.docx.glyphs import PER_TEXT
 
 CELL_MARGIN_PT = CELL_MARGIN / 20
 _SIZES = dict(TABLE_STYLES)
@@ -241,7 +242,7 @@ def _cell_lines(text: str, width: int, bold: bool, size: float) -> tuple[str, ..
     return tuple(lines)
 
 
-@lru_cache(maxsize=65536)  # a document's tables repeat their figures and labels in like columns
+@lru_cache(maxsize=PER_TEXT)
 def _cell_text(text: str, width: int, bold: bool, size: float) -> tuple[str, bool]:
     """The cell's text with its line breaks, and whether it goes into one w:t as it is (no
     escaping, no line break, no space at either end: an amount, a name); one cache for both,

@@ -24,6 +24,7 @@ from reportgen.document.grid import Slot, walk
 from reportgen.document.nodes import Table
 from reportgen.errors import WriterError
 from reportgen.writers.docx.measure import longest_unbreakable, width
+from reportgen.writers.docx.glyphs import PER_TEXT
 
 Slots = list[list[Slot]]
 
@@ -83,7 +84,7 @@ def _bounds(table: Table, size: float, slots: Slots | None = None) -> Bounds:
     return need, [max(w, lo) for w, lo in zip(want, need)]
 
 
-@lru_cache(maxsize=65536)  # tables repeat their figures and labels many times
+@lru_cache(maxsize=PER_TEXT)
 def _extent(text: str, size: float, bold: bool) -> tuple[int, int]:
     """Twips a cell's text needs at least (its widest unbreakable piece) and at most (its lines unbroken)."""
     lines = text.split("\n")
