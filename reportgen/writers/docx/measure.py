@@ -170,11 +170,22 @@ def break_cell(text: str, size: float, line_width: float, bold: bool = False) ->
     inside a token, and a short text that must wrap in balanced lines ("全年/预算数", not
     "全年预算/数").
 
+    A bracketed mark that ends the text takes a line of its own before the words before it are
+    broken, so that they wrap as words do ("满意/度指标/（10分）", not "满意度指/标/（10分）").
+
     >>> break_cell("全年预算数", 10.5, 45), break_cell("大于等于45万人", 10.5, 50)
     (('全年', '预算数'), ('大于等于', '45万人'))
+    >>> break_cell("满意度指标（10分）", 10.5, 45.8)
+    ('满意', '度指标', '（10分）')
     """
     pieces = tokens(text)
     lines = _set(pieces, size, line_width, 0.0, 0.0, bold)
+    if len(lines) > 1 and len(pieces) > 1 and pieces[-1][0] in OPENING and \
+            width(pieces[-1], size, bold=bold) <= line_width + 0.01:
+        head = text[:len(text) - len(pieces[-1])]
+        apart = (*break_cell(head, size, line_width, bold), pieces[-1])
+        if len(apart) <= len(lines):
+            return apart
     if 1 < len(lines) and len(text) <= 12:
         low, high = 0.0, line_width
         while high - low > 0.5:  # the narrowest measure that still takes as many lines
