@@ -133,10 +133,7 @@ def preview_document(request: Request):
     service = request.app.state.service
     findings = service.findings(document, version)
     try:
-        if "html" in formats():
-            page = service.output(document, version, "html")[1].decode("utf-8")
-        else:
-            page = preview.markdown_page(service.text(document, version), f"{unit.name} {year}")
+        page = service.output(document, version, "html")[1].decode("utf-8")
     except ReportgenError as e:
         return HTMLResponse(f"<p>{html.escape(str(e))}</p>", status_code=400)
     form = f"/u/{unit.id}/{year}/form"

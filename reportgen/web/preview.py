@@ -1,6 +1,5 @@
-"""The preview page of a document: the HTML writer's page (issue 14) or, until it is installed,
-the Markdown rendered to HTML — with each 提示 marked on the passage it concerns and linked to its
-field in the form.
+"""The preview page of a document: the HTML writer's page, with each 提示 marked on the passage it
+concerns and linked to its field in the form.
 
 Which passage: the first paragraph, heading or table cell that names the field (its own name, then
 its parent's), compared without the punctuation documents put inside names ("收、支总计", "“三公”经费").
@@ -12,24 +11,10 @@ import html
 import re
 
 import lxml.html
-from markdown_it import MarkdownIt
 
 _LOOSE = re.compile(r"[、“”\"‘’（）()\s]")
 _GENERIC = {"原因", "金额", "本年", "上年", "决算", "预算", "说明", "合计"}
 _BLOCKS = ("p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "figcaption")
-
-
-def markdown_page(markdown: str, title: str) -> str:
-    """A whole HTML page from the Markdown writer's text (raw HTML in the text is escaped)."""
-    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(_no_images(markdown))
-    return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            f'<link rel="stylesheet" href="/static/doc.css"></head><body><main class="doc">{body}</main></body></html>')
-
-
-def _no_images(markdown: str) -> str:
-    # Charts are separate SVG files beside the Markdown: in this fallback preview they are named, not drawn.
-    return re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"（图：\1）", markdown)
 
 
 def terms(field: str) -> list[str]:

@@ -22,8 +22,7 @@ from reportgen.web import worker
 from reportgen.web.datafile import differ
 from reportgen.web.store import Store
 
-#: Download formats, in the order offered, with their names on the page. Formats whose writer is
-#: not installed (html, pdf, xlsx come with issues 12 and 14) are left out by `formats()`.
+#: Download formats, in the order offered, with their names on the page.
 LABELS = {"docx": "Word 文档（DOCX）", "pdf": "PDF", "md": "Markdown", "html": "网页（HTML）",
           "xlsx": "公开表工作簿（Excel）", "xlsx-input": "填报工作簿（Excel）"}
 
