@@ -36,6 +36,9 @@ _COMPARED = re.compile(r"比|较|增加|减少|增长|下降|增收|减收|增�
 _BARE_NUMBER = re.compile(NUMBER)
 _SUBJECT_CUT = re.compile(r"比|较|与|同比|和")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_BUDGET_LABEL = re.compile(r"预算数?(?:为|是)?$")
+_OF_BUDGET = re.compile(rf"的\s*(?:{NUMBER})\s*[%％]")  # "预算5.3万元的38.1%"
+_BUDGET_CUE = re.compile(rf"(?:与|同|和|比|较)(?:{_BUDGETISH})")
 
 
 def read_changes(sentence: Sentence) -> list[Change]:
@@ -96,6 +99,19 @@ def _others(sentence: Sentence, current: Figure, cue: int) -> tuple[Figure, ...]
     )
 
 
+def _is_budget(text: str, figure: Figure, floor: int) -> bool:
+    """Whether an amount is the budget a completion rate is measured against ("完成全年预算 5.3
+    万元的 38.1%", "年初预算为 10 万元"): never this year's figure for a change on last year.
+
+    >>> from reportgen.audit.numbers import find_money
+    >>> text = "支出2.02万元，完成全年预算5.3万元的38.1%，比上年减少0.33万元"
+    >>> [_is_budget(text, f, 0) for f in find_money(text)[:2]]
+    [False, True]
+    """
+    return bool(_BUDGET_LABEL.search(label(text, figure.start, floor))) or \
+        bool(_OF_BUDGET.match(text, figure.end))
+
+
 def _prior(text: str, start: int, end: int, unit: str) -> Figure | None:
     """Last year's figure named between the comparison and the change word, if just one is;
     printed without a unit ("较上年 2.08 减少 0.03 万元") it has the change's unit.
@@ -119,6 +135,8 @@ def _current(sentence: Sentence, cue: int, subject: str) -> Figure | None:
     """
     text, start, depth = sentence.text, sentence.start, sentence.depth
     before = [f for f in find_money(text, start, cue) if depth[f.start] == depth[cue]]
+    if before and _is_budget(text, before[-1], start) and not _BUDGET_CUE.match(text, cue):
+        before.pop()  # "…2.02万元，完成全年预算5.3万元的38.1%，比上年…": the change is of 2.02
     if before:
         gap = text[before[-1].end : cue]
         # In "项目支出比上年增加…" the cue follows a new subject, not the figure before it.

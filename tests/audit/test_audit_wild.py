@@ -14,6 +14,11 @@ def _kinds(text: str) -> list[tuple[str, str]]:
 
 
 SLIPS = {
+    # The budget of a completion rate stands between this year's figure and the comparison.
+    "a change measured against the budget printed before it": (
+        "“三公”经费财政拨款支出决算为3.04万元，完成全年预算7.1万元的42.8%，比上年决算数减少0.52万元，下降6.8%。",
+        [("change_rate", "6.8%")],
+    ),
     # Government-wide 决算 reports say 增收/增支 where unit reports say 增加.
     "增收 over the wrong base": (
         "一般公共预算收入129748万元，比上年增收12423万元，增长11.59%。",
