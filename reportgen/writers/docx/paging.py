@@ -252,32 +252,31 @@ class Pager:
         line = metrics(style).line
         rooms = [w - 2 * CELL_MARGIN for w in widths]  # a one-column cell's room, as _cell_lines has it
         skip = [bool(one_line and one_line[c]) and line + RULE <= ROW_MIN for c in range(len(widths))]
-        heights = []
-        for row in slots:  # one loop a cell, without a call a cell: tables hold thousands
+        heights: list[float] = []
+        tall = []  # cells spanning rows, (row, col, span, cell): measured once every row is
+        for r, row in enumerate(slots):  # one loop a cell, without a call a cell: tables hold thousands
             height = ROW_MIN
             for col, span, cell, continued in row:
-                if continued or cell.rowspan != 1 or span == 1 and skip[col] and "\n" not in cell.text:
+                if continued:
+                    continue
+                if cell.rowspan != 1:
+                    if cell.rowspan > 1:
+                        tall.append((r, col, span, cell))
+                    continue
+                if span == 1 and skip[col] and "\n" not in cell.text:
                     continue
                 room = rooms[col] if span == 1 else sum(widths[col:col + span]) - 2 * CELL_MARGIN
                 need = _line_count_in(cell.text, room, style, cell.bold) * line + RULE
                 if need > height:
                     height = need
             heights.append(height)
-        for r, row in enumerate(slots):
-            for s in row:
-                if not s.continued and s.cell.rowspan > 1:
-                    last = min(r + s.cell.rowspan, len(heights)) - 1
-                    need = _cell_lines(s, widths, style) * line + RULE - sum(heights[r:last + 1])
-                    if need > 0:
-                        heights[last] += need
+        for r, col, span, cell in tall:
+            last = min(r + cell.rowspan, len(heights)) - 1
+            room = sum(widths[col:col + span]) - 2 * CELL_MARGIN
+            need = _line_count_in(cell.text, room, style, cell.bold) * line + RULE - sum(heights[r:last + 1])
+            if need > 0:
+                heights[last] += need
         return heights
-
-
-def _cell_lines(s: Slot, widths: Sequence[float], style: str) -> int:
-    """Lines of a cell's text in its column(s), between the cell's margins, broken as the
-    writer breaks them (measure.break_cell)."""
-    room = sum(widths[s.col:s.col + s.span]) - 2 * CELL_MARGIN
-    return _line_count_in(s.cell.text, room, style, s.cell.bold)
 
 
 @lru_cache(maxsize=PER_TEXT)
