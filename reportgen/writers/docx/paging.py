@@ -176,21 +176,28 @@ class Pager:
         if "\n" in text:
             lines = sum(line_count(part, style, self.width, indent and i == 0, bold)
                         for i, part in enumerate(text.split("\n")))
-        else:
-            lines = line_count(text, style, self.width, indent, bold)
+        else:  # line_count(), inline: a document places some 500 paragraphs
+            lines = len(break_lines(text, m.size, self.width - m.left, m.first_line if indent else 0.0,
+                                    m.tracking, bold or m.bold))
         keep = m.keep_next if keep_next is None else keep_next
         handle = self._start(m.before + m.line, break_before)
         self.styles[handle] = style
         start_page = self.page
-        self.used += m.before
+        used = self.used + m.before  # a local: a document places ~2,000 lines
         line, limit = m.line, self.height + _EPSILON
         for _ in range(lines):  # lines flow on; no widow control (docDefaults)
-            if self.used + line > limit:  # not self._fits(line), inline: a document places ~2,000 lines
+            if used + line > limit:  # not self._fits(line), inline
                 self.new_page()
-            self.used += line
-        self.used = min(self.used + m.after, self.height)  # space after never pushes to a new page
-        height = m.before + lines * m.line + m.after if self.page == start_page else 0.0
-        self._finish(handle, height, keep and self.page == start_page)
+                used = 0.0
+            used += line
+        self.used = min(used + m.after, self.height)  # space after never pushes to a new page
+        if self.page == start_page:  # _finish(), inline: what the chain that may follow needs
+            if keep and self.starts[handle] == start_page:
+                self.chain.append((handle, m.before + lines * m.line + m.after))
+            else:
+                self.chain = []
+        else:
+            self.chain = []  # (keep_next only holds on the page the paragraph started)
         return handle
 
     def chained(self, *, parts_may_stand_alone: bool = True) -> float:
