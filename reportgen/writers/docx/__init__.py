@@ -16,9 +16,10 @@ __all__ = ["build", "normalized_document_xml", "write"]
 def build(document: Document) -> bytes:
     """The .docx file's bytes; the same document always gives the same bytes."""
     parts, extra = body_parts(document)
-    # One join for the whole part: the body is most of the file, so every copy counts.
+    # Never joined into one string: the package deflates the pieces group by group (the body
+    # is most of the file, so every copy counts).
     head = f'{XML_DECL}<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
-    xml = "".join([head, *parts, "</w:body></w:document>"])
+    xml = [head, *parts, "</w:body></w:document>"]
     return package(xml, title=document.title, parts=extra, own_date=document.date)
 
 

@@ -21,7 +21,7 @@ from reportgen.writers.docx.page import (
 )
 from reportgen.writers.docx.styles import font_table_xml, styles_xml
 from reportgen.writers.docx.theme import theme_xml
-from reportgen.writers.docx.zipped import Entry, deflate, deflate_once, store, zip_parts
+from reportgen.writers.docx.zipped import Entry, deflate, deflate_once, deflate_pieces, store, zip_parts
 
 # Used when the document has no date of its own and SOURCE_DATE_EPOCH is unset, so that two
 # builds are byte-identical.
@@ -175,11 +175,13 @@ _APP = (
 
 
 def package(
-    document_xml: str, *, title: str, media: Sequence[tuple[str, str, bytes]] = (),
+    document_xml: str | Sequence[str], *, title: str, media: Sequence[tuple[str, str, bytes]] = (),
     parts: Sequence[Part] = (), own_date: date | None = None,
 ) -> bytes:
-    """Zip the parts; `media` are (relationship id, target under word/, bytes) of images,
-    `parts` what block writers add (charts), `own_date` the document's date (see build_date)."""
+    """Zip the parts; `document_xml` is word/document.xml, whole or in pieces to be joined
+    (see zipped.deflate_pieces); `media` are (relationship id, target under word/, bytes) of
+    images, `parts` what block writers add (charts), `own_date` the document's date (see
+    build_date)."""
     when = build_date(own_date)
     doc_rels = [(rid, f"{_REL}/{kind}", target) for rid, kind, target, _ in _WORD_PARTS]
     doc_rels += [(rid, f"{_REL}/image", target) for rid, target, _ in media]
@@ -191,7 +193,8 @@ def package(
         ("_rels/.rels", deflate_once(_ROOT_RELS)),
         ("docProps/core.xml", deflate(_core(title, when))),
         ("docProps/app.xml", deflate_once(_APP)),
-        ("word/document.xml", deflate(document_xml)),
+        ("word/document.xml", deflate(document_xml) if isinstance(document_xml, str)
+         else deflate_pieces(document_xml)),
         ("word/_rels/document.xml.rels", deflate_once(relationships(doc_rels))),
         *((name, deflate_once(xml)) for name, xml in _fixed_parts()),
     ]

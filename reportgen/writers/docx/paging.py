@@ -176,21 +176,28 @@ class Pager:
         if "\n" in text:
             lines = sum(line_count(part, style, self.width, indent and i == 0, bold)
                         for i, part in enumerate(text.split("\n")))
-        else:
-            lines = line_count(text, style, self.width, indent, bold)
+        else:  # line_count(), inline: a document places some 500 paragraphs
+            lines = len(break_lines(text, m.size, self.width - m.left, m.first_line if indent else 0.0,
+                                    m.tracking, bold or m.bold))
         keep = m.keep_next if keep_next is None else keep_next
         handle = self._start(m.before + m.line, break_before)
         self.styles[handle] = style
         start_page = self.page
-        self.used += m.before
+        used = self.used + m.before  # a local: a document places ~2,000 lines
         line, limit = m.line, self.height + _EPSILON
         for _ in range(lines):  # lines flow on; no widow control (docDefaults)
-            if self.used + line > limit:  # not self._fits(line), inline: a document places ~2,000 lines
+            if used + line > limit:  # not self._fits(line), inline
                 self.new_page()
-            self.used += line
-        self.used = min(self.used + m.after, self.height)  # space after never pushes to a new page
-        height = m.before + lines * m.line + m.after if self.page == start_page else 0.0
-        self._finish(handle, height, keep and self.page == start_page)
+                used = 0.0
+            used += line
+        self.used = min(used + m.after, self.height)  # space after never pushes to a new page
+        if self.page == start_page:  # _finish(), inline: what the chain that may follow needs
+            if keep and self.starts[handle] == start_page:
+                self.chain.append((handle, m.before + lines * m.line + m.after))
+            else:
+                self.chain = []
+        else:
+            self.chain = []  # (keep_next only holds on the page the paragraph started)
         return handle
 
     def chained(self, *, parts_may_stand_alone: bool = True) -> float:
@@ -238,42 +245,45 @@ class Pager:
         return RULE if self.used > _EPSILON else 0.0
 
     @staticmethod
-    def row_heights(slots: Sequence[Sequence[Slot]], widths: Sequence[float], style: str = "TableText") -> list[float]:
+    def row_heights(slots: Sequence[Sequence[Slot]], widths: Sequence[float], style: str = "TableText",
+                    one_line: Sequence[bool] | None = None) -> list[float]:
         """Each row's height in points: its tallest cell's lines, at least the 7 mm minimum.
 
         Cells are placed by the shared grid walk, so a cell beside a rowspan is measured in its
         own column; a cell spanning several rows only adds height to its last row if those
         rows together are too short for it. `slots` is the table's grid walk (document/grid.py),
-        shared with its XML.
+        shared with its XML. `one_line` tells the columns whose every text is known to fit
+        on one line (widths.py's upper bounds): where a line is no taller than the minimum,
+        their cells of one line are not measured (some 1,400 of a 决算's 1,800).
         """
         line = metrics(style).line
         rooms = [w - 2 * CELL_MARGIN for w in widths]  # a one-column cell's room, as _cell_lines has it
-        heights = []
-        for row in slots:  # one loop a cell, without a call a cell: tables hold thousands
+        skip = [bool(one_line and one_line[c]) and line + RULE <= ROW_MIN for c in range(len(widths))]
+        heights: list[float] = []
+        tall = []  # cells spanning rows, (row, col, span, cell): measured once every row is
+        for r, row in enumerate(slots):  # one loop a cell, without a call a cell: tables hold thousands
             height = ROW_MIN
             for col, span, cell, continued in row:
-                if continued or cell.rowspan != 1:
+                if continued:
+                    continue
+                if cell.rowspan != 1:
+                    if cell.rowspan > 1:
+                        tall.append((r, col, span, cell))
+                    continue
+                if span == 1 and skip[col] and "\n" not in cell.text:
                     continue
                 room = rooms[col] if span == 1 else sum(widths[col:col + span]) - 2 * CELL_MARGIN
                 need = _line_count_in(cell.text, room, style, cell.bold) * line + RULE
                 if need > height:
                     height = need
             heights.append(height)
-        for r, row in enumerate(slots):
-            for s in row:
-                if not s.continued and s.cell.rowspan > 1:
-                    last = min(r + s.cell.rowspan, len(heights)) - 1
-                    need = _cell_lines(s, widths, style) * line + RULE - sum(heights[r:last + 1])
-                    if need > 0:
-                        heights[last] += need
+        for r, col, span, cell in tall:
+            last = min(r + cell.rowspan, len(heights)) - 1
+            room = sum(widths[col:col + span]) - 2 * CELL_MARGIN
+            need = _line_count_in(cell.text, room, style, cell.bold) * line + RULE - sum(heights[r:last + 1])
+            if need > 0:
+                heights[last] += need
         return heights
-
-
-def _cell_lines(s: Slot, widths: Sequence[float], style: str) -> int:
-    """Lines of a cell's text in its column(s), between the cell's margins, broken as the
-    writer breaks them (measure.break_cell)."""
-    room = sum(widths[s.col:s.col + s.span]) - 2 * CELL_MARGIN
-    return _line_count_in(s.cell.text, room, style, s.cell.bold)
 
 
 @lru_cache(maxsize=PER_TEXT)

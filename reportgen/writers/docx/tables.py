@@ -97,7 +97,10 @@ def _layout(table: Table, width: int) -> tuple[list[list[Slot]], str, list[int],
     slots = walk(table.header + table.body, table.n_cols, table.title)  # one walk for all of them
     style, size, bounds = table_style(table, width, slots)
     widths = column_widths(table, width, size, bounds)
-    heights = Pager.row_heights(slots, [w / 20 for w in widths], style)
+    # A column as wide as its longest text (bounds[1], with margins and slack) sets every
+    # text of its own on one line: the row heights need not measure its cells one by one.
+    one_line = [most <= w for most, w in zip(bounds[1], widths)]
+    heights = Pager.row_heights(slots, [w / 20 for w in widths], style, one_line)
     return slots, style, widths, heights, segments(table, slots)
 
 

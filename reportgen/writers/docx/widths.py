@@ -104,17 +104,21 @@ def _filled(relative: tuple[int, ...], lower: list[int], upper: list[float], tot
     >>> _filled((2, 1), [100, 100], [300, math.inf], 900)
     [300, 600.0]
     """
-    def filled(t: float) -> list[float]:
-        return [min(max(t * r, lo), hi) for r, lo, hi in zip(relative, lower, upper)]
+    columns = tuple(zip(relative, lower, upper))  # zipped once: the search probes a few times
 
-    bends = sorted({b / r for r, lo, hi in zip(relative, lower, upper) for b in (lo, hi) if b != math.inf})
+    def filled(t: float) -> list[float]:
+        # min(max(t * r, lo), hi) without the two calls, the same value (lo <= hi, see
+        # column_widths): a document's tables clamp some 700 columns a build.
+        return [lo if t * r < lo else hi if t * r > hi else t * r for r, lo, hi in columns]
+
+    bends = sorted({b / r for r, lo, hi in columns for b in (lo, hi) if b != math.inf})
     # The first bend at which the columns reach `total` (the sum only grows with t): found by
     # halving, not by trying each bend in turn.
     k = bisect_left(bends, True, key=lambda t: sum(filled(t)) >= total)
     start = bends[k - 1] if k else 0.0
     end = bends[k] if k < len(bends) else math.inf
     middle = start + 1 if end == math.inf else (start + end) / 2
-    slope = sum(r for r, lo, hi in zip(relative, lower, upper) if lo < middle * r < hi)
+    slope = sum(r for r, lo, hi in columns if lo < middle * r < hi)
     if slope == 0:
         return filled(start)
     return filled(start + (total - sum(filled(start))) / slope)
