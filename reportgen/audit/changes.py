@@ -16,6 +16,8 @@ _OF = r"(?:决算数?|预算数?|支出数|执行数|同期)?"
 _CUE = re.compile(
     rf"(?:与|同|和)(?:{_YEARISH}{_OF}|{_BUDGETISH})(?:相比|比较)"
     rf"|(?:比|较)(?:{_YEARISH}{_OF}|{_BUDGETISH})|同比(?:上年度?|去年)?"
+    # "收入总计 520.30 万元，上年为 480.10 万元，增加…": last year's figure stated, then the change.
+    rf"|[，,]\s?{_YEARISH}{_OF}(?:为|是)(?=\s?{NUMBER})"
 )
 _PRIOR_WIDTH = 16  # "累计支出 433 万元": the longest wording of last year's figure we read
 # 增收/减收/增支/减支: the wording of government-wide 决算 reports ("比2017年增收12423万元");

@@ -14,6 +14,11 @@ def _kinds(text: str) -> list[tuple[str, str]]:
 
 
 SLIPS = {
+    # Last year's figure stated on its own ("上年为…"), then the change and its rate.
+    "a change after '上年为'": (
+        "2023年度支出总计612.40万元，上年为575.20万元，增加37.20万元，增长7.47%。",
+        [("change_rate", "7.47%")],
+    ),
     # The budget of a completion rate stands between this year's figure and the comparison.
     "a change measured against the budget printed before it": (
         "“三公”经费财政拨款支出决算为3.04万元，完成全年预算7.1万元的42.8%，比上年决算数减少0.52万元，下降6.8%。",
@@ -60,6 +65,7 @@ def test_slips_are_reported(text, expected):
 
 
 CONSISTENT = {
+    "a change after '上年为'": "2023年度支出总计612.40万元，上年为575.20万元，增加37.20万元，增长6.47%。",
     "增收 on the right base": "一般公共预算收入129748万元，比上年增收12423万元，增长10.59%。",
     # The change is of 基本支出 (10 ÷ 406.14 = 2.46%), not of the 公用经费 printed just before it.
     "a change of the total before its parts": (
