@@ -12,7 +12,7 @@ from reportgen.audit.headings import dropped_heading_notes, field_code_notes
 from reportgen.audit.layout import layout_notes
 from reportgen.audit.lists import read_lists
 from reportgen.audit.lookup import Index
-from reportgen.audit.pairs import read_pairs
+from reportgen.audit.pairs import read_pairs, read_respective_shares
 from reportgen.audit.repeats import repeat_claims
 from reportgen.audit.shares import implied_shares, read_named_shares
 from reportgen.audit.rates import read_completions, read_control_rates, read_scores
@@ -27,7 +27,7 @@ __all__ = ["Finding", "audit_document", "audit_paths", "audit_text", "format_tex
 
 _READERS = (
     read_lists, read_changes, read_pairs, read_completions, read_completions_other_ways, read_savings,
-    read_control_rates, read_scores, read_named_shares,
+    read_control_rates, read_scores, read_named_shares, read_respective_shares,
 )
 _LONGEST_SENTENCE = 3000  # longer runs are tables or garbage; skipping them keeps the work linear
 

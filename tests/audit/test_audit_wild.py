@@ -14,6 +14,11 @@ def _kinds(text: str) -> list[tuple[str, str]]:
 
 
 SLIPS = {
+    # Amounts and shares listed respectively ("分别为…，分别占…"), of the total before them.
+    "shares listed respectively": (
+        "本年支出合计845.20万元，基本支出、项目支出分别为612.30万元、232.90万元，分别占72.44%、28.56%。",
+        [("share", "28.56%")],
+    ),
     # Last year's figure stated on its own ("上年为…"), then the change and its rate.
     "a change after '上年为'": (
         "2023年度支出总计612.40万元，上年为575.20万元，增加37.20万元，增长7.47%。",
@@ -65,6 +70,7 @@ def test_slips_are_reported(text, expected):
 
 
 CONSISTENT = {
+    "shares listed respectively": "本年支出合计845.20万元，基本支出、项目支出分别为612.30万元、232.90万元，分别占72.44%、27.56%。",
     "a change after '上年为'": "2023年度支出总计612.40万元，上年为575.20万元，增加37.20万元，增长6.47%。",
     "增收 on the right base": "一般公共预算收入129748万元，比上年增收12423万元，增长10.59%。",
     # The change is of 基本支出 (10 ÷ 406.14 = 2.46%), not of the 公用经费 printed just before it.
