@@ -16,6 +16,8 @@ _OF = r"(?:决算数?|预算数?|支出数|执行数|同期)?"
 _CUE = re.compile(
     rf"(?:与|同|和)(?:{_YEARISH}{_OF}|{_BUDGETISH})(?:相比|比较)"
     rf"|(?:比|较)(?:{_YEARISH}{_OF}|{_BUDGETISH})|同比(?:上年度?|去年)?"
+    # "年末结转和结余 30 万元，较年初结转和结余 20 万元增加…": against another figure, printed.
+    rf"|(?:比|较)[^，,。；;：:\d%]{{2,12}}?(?=\s?{NUMBER}\s?(?:亿元|万元|千元|元))"
     # "收入总计 520.30 万元，上年为 480.10 万元，增加…": last year's figure stated, then the change.
     rf"|[，,]\s?{_YEARISH}{_OF}(?:为|是)(?=\s?{NUMBER})"
 )

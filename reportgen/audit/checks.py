@@ -205,8 +205,9 @@ def _zero_base(claim: Change) -> list[_Problem]:
 
 
 def _change_with_prior(claim: Change) -> list[_Problem]:
-    """With last year's figure printed, the change must be the difference, and the rate the
-    change over last year (the printed change and the difference are both accepted as change).
+    """With the figure compared with printed (last year's, or another: "较年初结转和结余 20 万元"),
+    the change must be the difference, and the rate the change over that figure (the printed
+    change and the difference are both accepted as change).
     """
     current, prior = claim.current.interval(), claim.prior.interval()
     if claim.increase:
@@ -217,7 +218,7 @@ def _change_with_prior(claim: Change) -> list[_Problem]:
     if disjoint(expected, claim.change.interval()):
         shown = _shown(expected, claim.change.decimals, claim.change.unit, claim.change)
         word = "增加" if claim.increase else "减少"
-        message = (f"{claim.current.printed} 与上年 {claim.prior.printed} 相差 {'～'.join(shown)}，"
+        message = (f"{claim.current.printed} 与比较基数 {claim.prior.printed} 相差 {'～'.join(shown)}，"
                    f"不是{word} {claim.change.printed}")
         stated = claim.change.printed
         problems.append(_Problem(claim.change.start, "change_amount", stated, shown, message))
@@ -226,7 +227,7 @@ def _change_with_prior(claim: Change) -> list[_Problem]:
     rng = (min(by_change[0], by_difference[0]), max(by_change[1], by_difference[1]))
     if not rng[0].is_finite():
         return problems
-    return problems + (_direction(claim, rng) or _rate(claim, rng, f"上年为 {claim.prior.printed}"))
+    return problems + (_direction(claim, rng) or _rate(claim, rng, f"比较基数为 {claim.prior.printed}"))
 
 
 def _direction(claim: Change, rng: Interval) -> list[_Problem]:

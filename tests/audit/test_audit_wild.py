@@ -14,6 +14,11 @@ def _kinds(text: str) -> list[tuple[str, str]]:
 
 
 SLIPS = {
+    # A change against another figure printed with its name ("较年初结转和结余 20 万元").
+    "a change against a named figure printed before it": (
+        "年末结转和结余36.80万元，较年初结转和结余24.50万元增加12.30万元，增长40.20%。",
+        [("change_rate", "40.20%")],
+    ),
     # Amounts and shares listed respectively ("分别为…，分别占…"), of the total before them.
     "shares listed respectively": (
         "本年支出合计845.20万元，基本支出、项目支出分别为612.30万元、232.90万元，分别占72.44%、28.56%。",
@@ -70,6 +75,8 @@ def test_slips_are_reported(text, expected):
 
 
 CONSISTENT = {
+    "a change against a named figure printed before it":
+        "年末结转和结余36.80万元，较年初结转和结余24.50万元增加12.30万元，增长50.20%。",
     "shares listed respectively": "本年支出合计845.20万元，基本支出、项目支出分别为612.30万元、232.90万元，分别占72.44%、27.56%。",
     "a change after '上年为'": "2023年度支出总计612.40万元，上年为575.20万元，增加37.20万元，增长6.47%。",
     "增收 on the right base": "一般公共预算收入129748万元，比上年增收12423万元，增长10.59%。",
