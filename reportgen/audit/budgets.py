@@ -1,6 +1,7 @@
 """Completion written other ways, and savings rates.
 
-- "累计完成 24627 万元，完成年初预算数 60999 万元的 40.4%": the budget sits inside the phrase.
+- "累计完成 24627 万元，完成年初预算数 60999 万元的 40.4%" (or "为年初预算 400 万元的 102.5%",
+  "是预算数 500 万元的 90%"): the budget sits inside the phrase.
 - "支出总计 1741.75 万元…；完成年初预算 100%，决算数大于预算数 55.93 万元": the budget is
   implied (spending less the excess), and the rate must be spending over it.
 - "计划金额 30005.94 万元…节约资金 5625.51 万元，节约率为 18%": the saving over the plan.
@@ -14,7 +15,7 @@ from reportgen.audit.claims import Derived, Ratio, Sentence, label
 from reportgen.audit.numbers import NUMBER, Figure, find_money, parse_number, percent_at
 
 _INSIDE = re.compile(
-    rf"完成(?:年初|全年|调整后)?预算数?\s*({NUMBER})\s?(亿元|万元|千元|元)\s*的\s*(?=\d)"
+    rf"(?:完成|为|是|占)(?:年初|全年|调整后)?预算数?\s*({NUMBER})\s?(亿元|万元|千元|元)\s*的\s*(?=\d)"
 )
 _COMPLETED = re.compile(r"完成(?:年初|全年|调整后)?预算数?的?\s*(?=\d)")
 _EXCESS = re.compile(

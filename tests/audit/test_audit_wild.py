@@ -14,6 +14,11 @@ def _kinds(text: str) -> list[tuple[str, str]]:
 
 
 SLIPS = {
+    # Completion with the budget inside the phrase, written "为/是…预算 X 万元的 p%".
+    "completion written '为年初预算X万元的p%'": (
+        "一般公共预算财政拨款支出决算数为386.40万元，为年初预算360.00万元的106.33%。",
+        [("budget_completion", "106.33%")],
+    ),
     # A change against another figure printed with its name ("较年初结转和结余 20 万元").
     "a change against a named figure printed before it": (
         "年末结转和结余36.80万元，较年初结转和结余24.50万元增加12.30万元，增长40.20%。",
@@ -75,6 +80,7 @@ def test_slips_are_reported(text, expected):
 
 
 CONSISTENT = {
+    "completion written '为年初预算X万元的p%'": "一般公共预算财政拨款支出决算数为386.40万元，为年初预算360.00万元的107.33%。",
     "a change against a named figure printed before it":
         "年末结转和结余36.80万元，较年初结转和结余24.50万元增加12.30万元，增长50.20%。",
     "shares listed respectively": "本年支出合计845.20万元，基本支出、项目支出分别为612.30万元、232.90万元，分别占72.44%、27.56%。",
