@@ -29,6 +29,18 @@ _UNCLEAN = re.compile(
     r"|\d{1,2}\s*月|季度|截至|截止"  # "1-6 月支出…，1-10 月支出…" are running totals, not items
 )
 _CLAUSE_END = "；;"
+# …except the year's own subtotal inside 收入总计/支出总计 ("收入总计 1000 万元，其中：本年收入合计
+# 900 万元，年初结转和结余 100 万元"): a plain part of its total, whatever its 合计 says.
+_YEARS_SUBTOTAL = re.compile(r"^(?:其中[：:]?)?本年(?:收入|支出)合计$")
+
+
+def _unclean(words: str) -> bool:
+    """Whether a part's words make its amount something other than a plain item (see _UNCLEAN).
+
+    >>> _unclean("本年收入合计"), _unclean("累计支出"), _unclean("年初结转和结余")
+    (False, True, False)
+    """
+    return not _YEARS_SUBTOTAL.match(words) and bool(_UNCLEAN.search(words))
 
 
 def read_lists(sentence: Sentence) -> list[PartsList]:
@@ -100,7 +112,7 @@ def _list_at(
     if not parts:
         return None
     shares = tuple(share_after(text, f, stop, whole) for f in parts)
-    clean = not any(_UNCLEAN.search(label(text, f.start, pos)) for f in parts)
+    clean = not any(_unclean(label(text, f.start, pos)) for f in parts)
     complete = _complete(text, parts, whole, pos)
     return PartsList(sentence.where, total, parts, shares, clean, complete)
 
@@ -118,18 +130,21 @@ def _named_list(sentence: Sentence, money: list[Figure], markers: list[int]) -> 
         return []
     whole = m.group(1)
     shares = tuple(share_after(text, f, sentence.end, whole) for f in parts)
-    clean = not any(_UNCLEAN.search(label(text, f.start, m.end())) for f in parts)
+    clean = not any(_unclean(label(text, f.start, m.end())) for f in parts)
     complete = _complete(text, parts, whole, m.end())
     return [PartsList(sentence.where, total, parts, shares, clean, complete, external=True)]
 
 
 def _complete(text: str, parts: tuple[Figure, ...], whole: str, floor: int) -> bool:
     """Whether the parts are the whole breakdown even without shares adding to 100%: 三公 by
-    its three items, and 收入总计 as this year's income plus what was carried over.
+    its three items, 收入总计 as this year's income plus what was carried over, and 支出总计 as
+    this year's spending, 结余分配 and what is carried to next year (年末结转和结余, listed last).
     """
     labels = [subject_before(text, f.start, floor) for f in parts]
     if "三公" in whole and all(any(w in lab for lab in labels) for w in _SANGONG):
         return True
+    if "支出总计" in whole:
+        return "年末" in labels[-1] and _CARRIED.search(labels[-1]) is not None
     return ("收入总计" in whole or "总收入" in whole) and _CARRIED.search(labels[-1]) is not None
 
 

@@ -14,6 +14,15 @@ def _kinds(text: str) -> list[tuple[str, str]]:
 
 
 SLIPS = {
+    # 收入总计 and 支出总计 broken down into the year's own subtotal and what is carried.
+    "收入总计 over 本年收入合计 and 年初结转和结余": (
+        "2023年度收入总计1236.50万元，其中：本年收入合计1110.20万元，年初结转和结余136.30万元。",
+        [("parts_total", "1236.50万元")],
+    ),
+    "支出总计 short of its three parts": (
+        "2023年度支出总计1236.50万元，其中：本年支出合计1080.40万元，结余分配0万元，年末结转和结余146.10万元。",
+        [("parts_total", "1236.50万元")],
+    ),
     # Completion with the budget inside the phrase, written "为/是…预算 X 万元的 p%".
     "completion written '为年初预算X万元的p%'": (
         "一般公共预算财政拨款支出决算数为386.40万元，为年初预算360.00万元的106.33%。",
@@ -80,6 +89,11 @@ def test_slips_are_reported(text, expected):
 
 
 CONSISTENT = {
+    "收入总计 over 本年收入合计 and 年初结转和结余":
+        "2023年度收入总计1236.50万元，其中：本年收入合计1110.20万元，年初结转和结余126.30万元。",
+    "支出总计 and its three parts":
+        "2023年度支出总计1236.50万元，其中：本年支出合计1080.40万元，结余分配0万元，年末结转和结余156.10万元。",
+    "支出总计 with only this year's spending named": "2023年度支出总计1236.50万元，其中：本年支出合计1080.40万元。",
     "completion written '为年初预算X万元的p%'": "一般公共预算财政拨款支出决算数为386.40万元，为年初预算360.00万元的107.33%。",
     "a change against a named figure printed before it":
         "年末结转和结余36.80万元，较年初结转和结余24.50万元增加12.30万元，增长50.20%。",
