@@ -14,7 +14,7 @@ from reportgen.audit.lists import read_lists
 from reportgen.audit.lookup import Index
 from reportgen.audit.pairs import read_pairs, read_respective_shares
 from reportgen.audit.repeats import repeat_claims
-from reportgen.audit.shares import implied_shares, read_named_shares
+from reportgen.audit.shares import implied_shares, read_inline_shares, read_named_shares
 from reportgen.audit.rates import read_completions, read_control_rates, read_scores
 from reportgen.audit.reader import Document, document_from_text, read_document
 from reportgen.audit.report import Finding, format_text, to_json
@@ -27,7 +27,7 @@ __all__ = ["Finding", "audit_document", "audit_paths", "audit_text", "format_tex
 
 _READERS = (
     read_lists, read_changes, read_pairs, read_completions, read_completions_other_ways, read_savings,
-    read_control_rates, read_scores, read_named_shares, read_respective_shares,
+    read_control_rates, read_scores, read_named_shares, read_respective_shares, read_inline_shares,
 )
 _LONGEST_SENTENCE = 3000  # longer runs are tables or garbage; skipping them keeps the work linear
 

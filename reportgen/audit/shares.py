@@ -12,17 +12,37 @@ import re
 
 from reportgen.audit.claims import Derived, Ratio, Sentence, Where
 from reportgen.audit.lookup import Index, is_generic, key
-from reportgen.audit.numbers import HUNDRED, Figure, find_money, percent_at
+from reportgen.audit.numbers import HUNDRED, NUMBER, Figure, find_money, percent_at
 from reportgen.audit.text import Block
 
 _NAMED_SHARE = re.compile(r"\s*[，,]?\s*占([^，,。；;%\d]{2,24}?)(?:的|比重|比例)?(?:为|达|是)?\s*(?=\d)")
 # Bases a consistency check between shares may trust: aggregates of one budget or outturn.
 # "占同类产品采购规模的" names a different base for every product, and is left alone.
+_INLINE_SHARE = re.compile(
+    rf"\s*[，,]?\s*占([^，,。；;%\d]{{2,24}}?)\s*({NUMBER})\s?(亿元|万元|千元|元)\s*的\s*(?=\d)"
+)
 _AGGREGATE = re.compile(r"(?:支出|收入|预算|总预算|支出预算|收入预算)$")
 # "A、B 和 C，占 X 的 a%、b% 和 c%" pairs amounts and shares respectively: not one share of one.
 _RESPECTIVE = re.compile(r"\s*(?:[、,，]|和|及)\s*\d+(?:\.\d+)?\s?%")
 _NEAR = 20  # sentences within which two shares of one unnamed total must agree
 _SLACK = 1  # steps in the last place a share may bend (倒挤) before it is called wrong
+
+
+def read_inline_shares(sentence: Sentence) -> list[Ratio]:
+    """Shares whose base is printed inside the phrase: "基本支出 300 万元，占本年支出合计 400 万元的 75%".
+
+    >>> from reportgen.audit import audit_text
+    >>> [(f.kind, f.stated) for f in audit_text("基本支出300.00万元，占本年支出合计400.00万元的85.00%。")]
+    [('share', '85.00%')]
+    """
+    text, claims = sentence.text, []
+    for figure in find_money(text, sentence.start, sentence.end):
+        m = _INLINE_SHARE.match(text, figure.end, sentence.end)
+        share = percent_at(text, m.end()) if m else None
+        if share is not None and sentence.depth[figure.start] == sentence.depth[m.start(2)]:
+            base = find_money(text, m.start(2), m.end(3))[0]
+            claims.append(Ratio(sentence.where, "share", figure, base, share))
+    return claims
 
 
 def read_named_shares(sentence: Sentence) -> list[Ratio]:

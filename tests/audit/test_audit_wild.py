@@ -14,6 +14,11 @@ def _kinds(text: str) -> list[tuple[str, str]]:
 
 
 SLIPS = {
+    # The base of a share printed inside its phrase.
+    "a share of a base printed inside the phrase": (
+        "项目支出164.30万元，占本年支出合计582.60万元的29.20%。",
+        [("share", "29.20%")],
+    ),
     # 收入总计 and 支出总计 broken down into the year's own subtotal and what is carried.
     "收入总计 over 本年收入合计 and 年初结转和结余": (
         "2023年度收入总计1236.50万元，其中：本年收入合计1110.20万元，年初结转和结余136.30万元。",
@@ -89,6 +94,7 @@ def test_slips_are_reported(text, expected):
 
 
 CONSISTENT = {
+    "a share of a base printed inside the phrase": "项目支出164.30万元，占本年支出合计582.60万元的28.20%。",
     "收入总计 over 本年收入合计 and 年初结转和结余":
         "2023年度收入总计1236.50万元，其中：本年收入合计1110.20万元，年初结转和结余126.30万元。",
     "支出总计 and its three parts":
