@@ -31,6 +31,9 @@ _CHANGE = re.compile(
 _RATE = re.compile(
     r"\s*[，,]?\s*(?:同比)?(增长|下降|降低|上升|增加|减少|增幅|降幅|减幅|增|减)了?(?:幅度)?(?:为|达)?\s*"
 )
+_RATE_FIRST = re.compile(
+    rf"(增长|下降|降低|上升|增幅|降幅|减幅)了?(?:幅度)?(?:为|达)?\s*(?=(?:{NUMBER})\s?[%％]\s*[，,]\s*(?:增加|减少)了?\s?(?:{NUMBER})\s?(?:亿元|万元|千元|元))"
+)
 _UP = ("增加", "增长", "上升", "增幅", "增收", "增支", "增")
 _UNIT_WIDTH = 32  # longest printed amount the change word can be followed by
 # "收入总计 X 万元，支出总计 X 万元。收支较上年…" (Chongqing): the two totals are one figure.
@@ -55,9 +58,14 @@ def read_changes(sentence: Sentence) -> list[Change]:
         rate_word = _RATE.match(text, change.end, end)
         rate = percent_at(text, rate_word.end()) if rate_word else None
         cue = last(_CUE.finditer(text, start, m.start()))
+        if rate is None and cue is not None:  # "较上年增长 25%，增加 10 万元": the rate first
+            rate_word = _RATE_FIRST.search(text, cue.end(), end)  # (its look-ahead reads the change)
+            rate_word = rate_word if rate_word and rate_word.start() < m.start() else None
+            rate = percent_at(text, rate_word.end()) if rate_word else None
         if rate is None or cue is None:
             continue
-        between = text[cue.end() : m.start()]
+        rate_first = rate_word.end() <= m.start()
+        between = text[cue.end() : rate_word.start() if rate_first else m.start()]
         prior = _prior(text, cue.end(), m.start(), change.unit)
         current = _current(sentence, cue.start(), "" if prior else between)
         if current is None and prior is None and not find_money(between):

@@ -14,6 +14,11 @@ def _kinds(text: str) -> list[tuple[str, str]]:
 
 
 SLIPS = {
+    # The rate printed before the amount of the change.
+    "the rate before the change": (
+        "2023年度政府采购支出总额86.40万元，较上年增长31.20%，增加16.40万元。",
+        [("change_rate", "31.20%")],
+    ),
     # The base of a share printed inside its phrase.
     "a share of a base printed inside the phrase": (
         "项目支出164.30万元，占本年支出合计582.60万元的29.20%。",
@@ -94,6 +99,7 @@ def test_slips_are_reported(text, expected):
 
 
 CONSISTENT = {
+    "the rate before the change": "2023年度政府采购支出总额86.40万元，较上年增长23.43%，增加16.40万元。",
     "a share of a base printed inside the phrase": "项目支出164.30万元，占本年支出合计582.60万元的28.20%。",
     "收入总计 over 本年收入合计 and 年初结转和结余":
         "2023年度收入总计1236.50万元，其中：本年收入合计1110.20万元，年初结转和结余126.30万元。",
